@@ -1,0 +1,86 @@
+/* Python.h: the whole public C API of Krait, a Python 3.11 runtime.
+ *
+ * Extensions include this header exactly as they would CPython's.  It
+ * brings the standard C headers CPython's Python.h brings, then every part
+ * of the API.  Internal runtime declarations are NOT here: they live in
+ * headers under src/ that refuse to compile outside the runtime. */
+#ifndef Py_PYTHON_H
+#define Py_PYTHON_H
+
+#ifndef _GNU_SOURCE
+#  define _GNU_SOURCE 1
+#endif
+#include <assert.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <unistd.h>
+
+#define KRAIT 1
+
+#include "patchlevel.h"
+#include "pyport.h"
+#include "pymacro.h"
+#include "pymath.h"
+#include "pymem.h"
+#include "object.h"
+#include "objimpl.h"
+#include "pyhash.h"
+#include "pybuffer.h"
+#include "bytearrayobject.h"
+#include "bytesobject.h"
+#include "unicodeobject.h"
+#include "longobject.h"
+#include "boolobject.h"
+#include "floatobject.h"
+#include "complexobject.h"
+#include "rangeobject.h"
+#include "memoryobject.h"
+#include "tupleobject.h"
+#include "listobject.h"
+#include "dictobject.h"
+#include "enumobject.h"
+#include "setobject.h"
+#include "methodobject.h"
+#include "moduleobject.h"
+#include "funcobject.h"
+#include "classobject.h"
+#include "fileobject.h"
+#include "pycapsule.h"
+#include "code.h"
+#include "pyframe_fwd.h"
+#include "traceback.h"
+#include "sliceobject.h"
+#include "cellobject.h"
+#include "iterobject.h"
+#include "genobject.h"
+#include "descrobject.h"
+#include "structmember.h"
+#include "warnings.h"
+#include "weakrefobject.h"
+#include "structseq.h"
+#include "codecs.h"
+#include "pyerrors.h"
+#include "pythread.h"
+#include "pystate.h"
+#include "modsupport.h"
+#include "compile.h"
+#include "pythonrun.h"
+#include "pylifecycle.h"
+#include "ceval.h"
+#include "sysmodule.h"
+#include "osmodule.h"
+#include "intrcheck.h"
+#include "import.h"
+#include "abstract.h"
+#include "bltinmodule.h"
+#include "pyctype.h"
+#include "pystrtod.h"
+#include "fileutils.h"
+
+#endif /* Py_PYTHON_H */

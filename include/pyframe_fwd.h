@@ -1,0 +1,9 @@
+/* pyframe_fwd.h: the opaque frame type, declared early because tracebacks,
+ * generators and the eval API all name it. */
+#ifndef Py_PYFRAME_FWD_H
+#define Py_PYFRAME_FWD_H
+typedef struct _frame PyFrameObject;
+typedef struct PyCodeObject PyCodeObject;
+typedef struct kr_context PyInterpreterState;
+typedef struct _ts PyThreadState;
+#endif
