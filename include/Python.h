@@ -29,6 +29,7 @@
 #include "pymath.h"
 #include "pymem.h"
 #include "object.h"
+#include "typeslots.h"
 #include "objimpl.h"
 #include "pyhash.h"
 #include "pybuffer.h"

@@ -1,10 +1,13 @@
-/* bltinmodule.h: the builtins module
- * (owned by the builtins area) */
-#ifndef PY_BLTINMODULE_H
-#define PY_BLTINMODULE_H
+/* bltinmodule.h: the builtins module's types.  (builtins area) */
+#ifndef Py_BLTINMODULE_H
+#define Py_BLTINMODULE_H
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+PyAPI_DATA(PyTypeObject) PyFilter_Type;
+PyAPI_DATA(PyTypeObject) PyMap_Type;
+PyAPI_DATA(PyTypeObject) PyZip_Type;
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 extern "C" {
 #endif
 
+#include "pyframe_fwd.h"   /* PyCodeObject */
+
 PyAPI_DATA(PyTypeObject) PyCode_Type;
 #define PyCode_Check(op) Py_IS_TYPE((op), &PyCode_Type)
 

@@ -1,10 +1,42 @@
-/* import.h: the import system
- * (owned by the runtime area) */
-#ifndef PY_IMPORT_H
-#define PY_IMPORT_H
+/* import.h: the import system's C API.  (builtins area) */
+#ifndef Py_IMPORT_H
+#define Py_IMPORT_H
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+PyAPI_FUNC(long) PyImport_GetMagicNumber(void);
+PyAPI_FUNC(const char *) PyImport_GetMagicTag(void);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModule(const char *name, PyObject *co);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *pathname);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleWithPathnames(const char *name, PyObject *co,
+                                                            const char *pathname, const char *cpathname);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co,
+                                                     PyObject *pathname, PyObject *cpathname);
+PyAPI_FUNC(PyObject *) PyImport_GetModuleDict(void);                 /* borrowed */
+PyAPI_FUNC(PyObject *) PyImport_GetModule(PyObject *name);           /* new */
+PyAPI_FUNC(PyObject *) PyImport_AddModuleObject(PyObject *name);     /* borrowed */
+PyAPI_FUNC(PyObject *) PyImport_AddModule(const char *name);         /* borrowed */
+PyAPI_FUNC(PyObject *) PyImport_ImportModule(const char *name);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleNoBlock(const char *name);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals,
+                                                  PyObject *fromlist, int level);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *locals,
+                                                        PyObject *fromlist, int level);
+#define PyImport_ImportModuleEx(n, g, l, f) PyImport_ImportModuleLevel((n), (g), (l), (f), 0)
+PyAPI_FUNC(PyObject *) PyImport_GetImporter(PyObject *path);
+PyAPI_FUNC(PyObject *) PyImport_Import(PyObject *name);
+PyAPI_FUNC(PyObject *) PyImport_ReloadModule(PyObject *m);
+PyAPI_FUNC(int) PyImport_ImportFrozenModuleObject(PyObject *name);
+PyAPI_FUNC(int) PyImport_ImportFrozenModule(const char *name);
+PyAPI_FUNC(int) PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
+
+struct _inittab {
+    const char *name;
+    PyObject *(*initfunc)(void);
+};
+PyAPI_DATA(struct _inittab *) PyImport_Inittab;
+PyAPI_FUNC(int) PyImport_ExtendInittab(struct _inittab *newtab);
 
 #ifdef __cplusplus
 }

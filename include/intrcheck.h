@@ -1,10 +1,17 @@
-/* intrcheck.h: interrupt checks
+/* intrcheck.h: checking for a pending interrupt, and fork hooks.
  * (owned by the runtime area) */
 #ifndef PY_INTRCHECK_H
 #define PY_INTRCHECK_H
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+PyAPI_FUNC(int) PyOS_InterruptOccurred(void);
+PyAPI_FUNC(void) PyOS_InitInterrupts(void);
+PyAPI_FUNC(void) PyOS_BeforeFork(void);
+PyAPI_FUNC(void) PyOS_AfterFork_Parent(void);
+PyAPI_FUNC(void) PyOS_AfterFork_Child(void);
+PyAPI_FUNC(void) PyOS_AfterFork(void);
 
 #ifdef __cplusplus
 }

@@ -1,10 +1,47 @@
-/* memoryobject.h: memoryview objects
- * (owned by the bytes area) */
-#ifndef PY_MEMORYOBJECT_H
-#define PY_MEMORYOBJECT_H
+/* memoryobject.h: memoryview objects.  (bytes area) */
+#ifndef Py_MEMORYOBJECT_H
+#define Py_MEMORYOBJECT_H
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+PyAPI_DATA(PyTypeObject) PyMemoryView_Type;
+#define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
+
+PyAPI_FUNC(PyObject *) PyMemoryView_FromObject(PyObject *base);
+PyAPI_FUNC(PyObject *) PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
+PyAPI_FUNC(PyObject *) PyMemoryView_FromBuffer(const Py_buffer *info);
+PyAPI_FUNC(PyObject *) PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
+
+/* The managed buffer and memoryview layouts, as in CPython 3.11. */
+typedef struct {
+    PyObject_HEAD
+    int flags;
+    Py_ssize_t exports;
+    Py_buffer master;
+} _PyManagedBufferObject;
+
+#define _Py_MANAGED_BUFFER_RELEASED 0x001
+#define _Py_MANAGED_BUFFER_FREE_FORMAT 0x002
+#define _Py_MEMORYVIEW_RELEASED 0x001
+#define _Py_MEMORYVIEW_C 0x002
+#define _Py_MEMORYVIEW_FORTRAN 0x004
+#define _Py_MEMORYVIEW_SCALAR 0x008
+#define _Py_MEMORYVIEW_PIL 0x010
+
+typedef struct {
+    PyObject_VAR_HEAD
+    _PyManagedBufferObject *mbuf;
+    Py_hash_t hash;
+    int flags;
+    Py_ssize_t exports;
+    Py_buffer view;
+    PyObject *weakreflist;
+    Py_ssize_t ob_array[1];
+} PyMemoryViewObject;
+
+#define PyMemoryView_GET_BUFFER(op) (&((PyMemoryViewObject *)(op))->view)
+#define PyMemoryView_GET_BASE(op) (((PyMemoryViewObject *)(op))->view.obj)
 
 #ifdef __cplusplus
 }

@@ -213,6 +213,7 @@ typedef struct {
 } PyBufferProcs;
 
 struct PyMethodDef;
+struct PyModuleDef;
 struct PyMemberDef;
 struct PyGetSetDef;
 

@@ -16,8 +16,10 @@ for p in "$@"; do
     p=$(basename "$p"); n=${p%.py}
     [ -f "$n.out" ] || continue
     PYTHONHASHSEED=0 PYTHONIOENCODING=utf-8 timeout 60 "$krait" "$p" \
-        > "$outdir/$n.out" 2> "$outdir/$n.err" < /dev/null
+        > "$outdir/$n.out.raw" 2> "$outdir/$n.err.raw" < /dev/null
     rc=$?
+    sed "s|$PWD/||g" "$outdir/$n.out.raw" > "$outdir/$n.out"
+    sed "s|$PWD/||g" "$outdir/$n.err.raw" > "$outdir/$n.err"
     want_rc=0; [ -f "$n.rc" ] && want_rc=$(cat "$n.rc")
     ok=1
     cmp -s "$outdir/$n.out" "$n.out" || ok=0

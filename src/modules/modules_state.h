@@ -1,7 +1,5 @@
-/* modules_state.h: per-context state of the builtins area, embedded in
- * struct kr_context (runtime/context.h).  Free lists, caches and anything
- * else that changes at run time go here, never in a static variable.
- * (owned by the builtins area) */
+/* modules_state.h: per-context state of the builtins area (sys, builtins,
+ * import), embedded in struct kr_context (runtime/context.h). */
 #ifndef KR_MODULES_STATE_H
 #define KR_MODULES_STATE_H
 #ifndef KR_BUILD_CORE
@@ -9,7 +7,16 @@
 #endif
 
 struct kr_modules_state {
-    int unused_;   /* placeholder until the area adds its fields */
+    PyObject *audit_hooks;       /* list of sys.addaudithook hooks, or NULL */
+    PyObject *trace_func;        /* sys.settrace, or NULL */
+    PyObject *profile_func;      /* sys.setprofile, or NULL */
+    PyObject *stdstreams;        /* list of kr_stdstream objects to flush at exit */
+    double switch_interval;      /* sys.getswitchinterval() */
+    int dlopen_flags;            /* sys.getdlopenflags() */
+    int coro_origin_depth;       /* sys.get_coroutine_origin_tracking_depth() */
+    int finalizing;              /* sys.is_finalizing() */
+    int import_depth;            /* nesting of imports in progress */
+    PyObject *modules_by_def;    /* PyState_FindModule: {id(def): module} */
 };
 
 #endif

@@ -8,8 +8,17 @@
 #error "internal header"
 #endif
 
+/* Exact floats are created and destroyed constantly; a short free list
+ * per context (chained through ob_type) saves the allocator round trip. */
+#define KR_FLOAT_FREELIST_MAX 100
+
 struct kr_numbers_state {
-    int unused_;   /* placeholder until the area adds its fields */
+    void *float_free_list;      /* PyFloatObject*, chained through ob_type */
+    int float_numfree;
 };
+
+/* Release the free lists when a context is torn down (numbers area,
+ * floatobject.c); the runtime calls it from context finalisation. */
+void kr_numbers_state_fini(struct kr_numbers_state *st);
 
 #endif

@@ -8,8 +8,21 @@
 #error "internal header"
 #endif
 
+struct _object;
+
 struct kr_str_state {
-    int unused_;   /* placeholder until the area adds its fields */
+    /* Interned strings: dict str -> str (owned), created on first use and
+     * seeded with the process-wide identifiers (str_ids.def). */
+    struct _object *interned;
+    /* Codec registry (codecs_builtin.c): list of search functions,
+     * dict normalised-name -> CodecInfo, dict name -> error handler. */
+    struct _object *codec_search_path;
+    struct _object *codec_search_cache;
+    struct _object *codec_error_registry;
 };
+
+/* Releases the references above; called by the runtime when it tears a
+ * context down (after the last Python code of the context has run). */
+void kr_str_state_clear(struct kr_str_state *st);
 
 #endif

@@ -1,6 +1,12 @@
-/* types_state.h: per-context state of the types area, embedded in
- * struct kr_context (runtime/context.h).  Free lists, caches and anything
- * else that changes at run time go here, never in a static variable.
+/* types_state.h: per-context state of the types area (object model core),
+ * embedded in struct kr_context (runtime/context.h).
+ *
+ * Everything the object model changes at run time lives here:
+ *  - the attribute-lookup method cache, keyed by (tp_version_tag, name);
+ *  - the counter that hands out version tags to heap types;
+ *  - the subclass lists of static builtin types (static types are shared by
+ *    every context, so their tp_subclasses field must stay untouched);
+ *  - interned identifier strings used by the slot dispatchers.
  * (owned by the types area) */
 #ifndef KR_TYPES_STATE_H
 #define KR_TYPES_STATE_H
@@ -8,8 +14,24 @@
 #error "internal header"
 #endif
 
+/* Method cache size: a power of two. */
+#define KR_MCACHE_BITS 12
+#define KR_MCACHE_SIZE (1u << KR_MCACHE_BITS)
+
+struct kr_mcache_entry {
+    unsigned int version;      /* tp_version_tag of the type looked up in */
+    struct _object *name;      /* borrowed: interned strings outlive entries */
+    struct _object *value;     /* borrowed; NULL records "not found" */
+};
+
+/* Number of interned identifiers (see KR_TYPES_IDS in objects/types.h). */
+#define KR_TYPES_NIDS 160
+
 struct kr_types_state {
-    int unused_;   /* placeholder until the area adds its fields */
+    struct kr_mcache_entry mcache[KR_MCACHE_SIZE];
+    unsigned int next_version_tag;   /* heap types: counts up from 2**31 */
+    struct _object *static_subclasses; /* dict: id(static type) -> {id(sub): weakref} */
+    struct _object *ids[KR_TYPES_NIDS];
 };
 
 #endif

@@ -19,25 +19,42 @@ kr_parse_options kr_parser_hooks;
 
 /* ---- tokens -------------------------------------------------------------- */
 
+/* Tokens live in fixed-size chunks so pointers to them stay valid while
+   more tokens are fetched. */
+kr_token *kr_p_tok(kr_parser *p, int idx)
+{
+    return &p->chunks[idx >> KR_TOK_CHUNK_BITS][idx & (KR_TOK_CHUNK - 1)];
+}
+
+static kr_token error_token = { KR_T_ERROR, 0, 0, 0, 0, 0, NULL, NULL };
+
 static kr_token *fetch_to(kr_parser *p, int idx)
 {
     while (p->ntoks <= idx) {
-        if (p->ntoks == p->cap) {
-            int nc = p->cap ? p->cap * 2 : 256;
-            kr_token *nt = realloc(p->toks, (size_t)nc * sizeof *nt);
-            if (!nt) {
-                kr_p_nomem(p);
-                /* reuse the last slot as a permanent error token */
-                p->toks[p->ntoks - 1].type = KR_T_ERROR;
-                return &p->toks[p->ntoks - 1];
+        if ((p->ntoks & (KR_TOK_CHUNK - 1)) == 0) {
+            int ci = p->ntoks >> KR_TOK_CHUNK_BITS;
+            if (ci >= p->cap) {
+                int nc = p->cap ? p->cap * 2 : 16;
+                kr_token **nt = realloc(p->chunks, (size_t)nc * sizeof *nt);
+                if (!nt) {
+                    kr_p_nomem(p);
+                    return &error_token;
+                }
+                p->chunks = nt;
+                p->cap = nc;
             }
-            p->toks = nt;
-            p->cap = nc;
+            p->chunks[ci] = kr_arena_alloc(p->arena,
+                                           KR_TOK_CHUNK * sizeof(kr_token));
+            if (!p->chunks[ci]) {
+                kr_p_nomem(p);
+                return &error_token;
+            }
         }
-        kr_token *t = &p->toks[p->ntoks];
-        if (p->ntoks > 0 && (p->toks[p->ntoks - 1].type == KR_T_ERROR ||
-                             p->toks[p->ntoks - 1].type == KR_T_ENDMARKER)) {
-            *t = p->toks[p->ntoks - 1];
+        kr_token *t = kr_p_tok(p, p->ntoks);
+        kr_token *prev = p->ntoks > 0 ? kr_p_tok(p, p->ntoks - 1) : NULL;
+        if (prev && (prev->type == KR_T_ERROR ||
+                     prev->type == KR_T_ENDMARKER)) {
+            *t = *prev;
         } else {
             int ty = kr_tok_next(&p->tok, t);
             if (ty == KR_T_ERROR) {
@@ -60,7 +77,7 @@ static kr_token *fetch_to(kr_parser *p, int idx)
     }
     if (!p->spec && idx > p->furthest)
         p->furthest = idx;
-    return &p->toks[idx];
+    return kr_p_tok(p, idx);
 }
 
 kr_token *kr_p_peek(kr_parser *p)
@@ -68,7 +85,7 @@ kr_token *kr_p_peek(kr_parser *p)
     if (p->pos < p->ntoks) {
         if (!p->spec && p->pos > p->furthest)
             p->furthest = p->pos;
-        return &p->toks[p->pos];
+        return kr_p_tok(p, p->pos);
     }
     return fetch_to(p, p->pos);
 }
@@ -90,7 +107,7 @@ kr_token *kr_p_next(kr_parser *p)
 
 kr_token *kr_p_last(kr_parser *p)
 {
-    return &p->toks[p->pos > 0 ? p->pos - 1 : 0];
+    return kr_p_tok(p, p->pos > 0 ? p->pos - 1 : 0);
 }
 
 int kr_p_is_name(kr_token *t, const char *s)
@@ -117,13 +134,26 @@ static void verror(kr_parser *p, kr_error_kind kind, int lineno, int col1,
         root = root->parent;
     const char *buf = root->tok.buf;
     if (p->fstring) {
+        /* CPython 3.11 reports f-string expression errors relative to the
+           "(expr)" buffer it parsed, not the real source position. */
+        buf = p->tok.buf;
+        if (lineno > 0) {
+            lineno -= p->line_shift;
+            if (lineno == 1 && col1 > 0)
+                col1 -= p->col_shift;
+        }
+        if (end_lineno > 0) {
+            end_lineno -= p->line_shift;
+            if (end_lineno == 1 && end_col1 > 0)
+                end_col1 -= p->col_shift;
+        }
         char m2[420];
         snprintf(m2, sizeof m2, "f-string: %s", msg);
         kr_set_error(p->err, kind, buf, lineno, col1, end_lineno, end_col1,
                      "%s", m2);
     } else
-        kr_set_error(p->err, kind, buf, lineno, col1, end_lineno, end_col1,
-                     "%s", msg);
+        kr_set_error(p->err, kind, root->chars ? buf : NULL, lineno, col1,
+                     end_lineno, end_col1, "%s", msg);
 }
 
 void *kr_p_error_at(kr_parser *p, kr_error_kind kind, int lineno, int col,
@@ -140,8 +170,12 @@ void *kr_p_error_tok(kr_parser *p, kr_token *t, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    verror(p, KR_ERR_SYNTAX, t->lineno, t->col + 1, t->end_lineno,
-           t->end_col + 1, fmt, ap);
+    /* EOF / indentation tokens carry no text; CPython reports the
+       tokenizer's current column for them. */
+    int synthetic = t->type == KR_T_ENDMARKER || t->type == KR_T_INDENT ||
+                    t->type == KR_T_DEDENT;
+    verror(p, KR_ERR_SYNTAX, t->lineno, synthetic ? t->col : t->col + 1,
+           t->end_lineno, synthetic ? -1 : t->end_col + 1, fmt, ap);
     va_end(ap);
     return NULL;
 }
@@ -202,7 +236,7 @@ void *kr_p_syntax_error(kr_parser *p)
     int idx = p->spec ? p->ntoks - 1 : p->furthest;
     if (idx >= p->ntoks)
         idx = p->ntoks - 1;
-    kr_token *t = &p->toks[idx];
+    kr_token *t = kr_p_tok(p, idx);
     if (t->type == KR_T_ERROR && p->tok.eof_in_parens && !p->spec) {
         kr_tokenizer *tk = &p->tok;
         int l = tk->level - 1;
@@ -349,6 +383,17 @@ void *kr_seq1(kr_parser *p, void *x)
    in the file replaces the parser's error. */
 static void check_rest_for_tokenizer_errors(kr_parser *p)
 {
+    if (p->tok_failed && p->tok.eof_in_parens) {
+        int l = p->tok.level - 1;
+        if (l >= 0 && p->err->lineno > p->tok.parenlineno[l]) {
+            memset(p->err, 0, sizeof *p->err);
+            kr_set_error(p->err, KR_ERR_SYNTAX, p->tok.buf,
+                         p->tok.parenlineno[l], p->tok.parencol[l] + 1,
+                         p->tok.parenlineno[l], -1, "'%c' was never closed",
+                         p->tok.parenstack[l]);
+        }
+        return;
+    }
     if (p->tok_failed)
         return;
     kr_parse_error scratch;
@@ -464,6 +509,10 @@ kr_mod *kr_parse(kr_arena *arena, const char *src, size_t len,
         return NULL;
     }
     p->src = p->tok.buf;
+    /* CPython converts parser-error columns to characters only when the
+       source encoding is known (str input, or a BOM / coding cookie);
+       for undeclared bytes input it reports byte offsets. */
+    p->chars = (flags & KR_PF_IGNORE_COOKIE) || p->tok.had_encoding;
     switch (mode) {
     case KR_MODE_EVAL:
         m = parse_eval(p);
@@ -518,7 +567,7 @@ kr_mod *kr_parse(kr_arena *arena, const char *src, size_t len,
             }
         }
     }
-    free(p->toks);
+    free(p->chunks);
     free(p);
     return m;
 }

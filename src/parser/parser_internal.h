@@ -19,9 +19,11 @@
    stack overflow (MemoryError-ish, see parser.h). */
 #define KR_MAX_DEPTH 2900
 
+struct kr_parser;
+
 typedef struct kr_parser {
     kr_tokenizer tok;
-    kr_token *toks;
+    kr_token **chunks;      /* KR_TOK_CHUNK tokens each, arena-owned */
     int ntoks, cap;
     int pos;
     int furthest;           /* furthest token fetched outside speculation */
@@ -36,11 +38,15 @@ typedef struct kr_parser {
     /* f-string sub-parsers: position shift for the first line */
     int line_shift, col_shift;
     int fstring;            /* parsing an f-string expression */
+    int chars;              /* report columns in characters */
     struct kr_parser *parent;
     const char *src;        /* the normalised buffer (for error text) */
 } kr_parser;
 
 /* ---- token access (parser.c) ------------------------------------------ */
+#define KR_TOK_CHUNK_BITS 10
+#define KR_TOK_CHUNK (1 << KR_TOK_CHUNK_BITS)
+kr_token *kr_p_tok(kr_parser *p, int idx);
 kr_token *kr_p_peek(kr_parser *p);            /* current token */
 kr_token *kr_p_peek_at(kr_parser *p, int k);  /* k tokens ahead */
 kr_token *kr_p_next(kr_parser *p);            /* consume and return */
@@ -117,6 +123,7 @@ kr_expr *kr_p_disjunction(kr_parser *p);
 kr_expr *kr_p_bitwise_or(kr_parser *p);
 kr_expr *kr_p_yield_expr(kr_parser *p);
 kr_expr *kr_p_star_targets(kr_parser *p, int kind);
+kr_expr *kr_p_star_target(kr_parser *p);
 kr_expr *kr_p_primary(kr_parser *p);
 kr_expr *kr_p_atom_strings(kr_parser *p);
 kr_arguments *kr_p_params(kr_parser *p, int lambda);

@@ -221,6 +221,7 @@ int kr_tok_init(kr_tokenizer *t, kr_arena *arena, const char *src,
         if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
             src += 3;
             len -= 3;
+            t->had_encoding = 1;
         }
         /* coding cookie on line 1 or 2 (line 2 only if line 1 is blank
            or a comment) */
@@ -239,6 +240,7 @@ int kr_tok_init(kr_tokenizer *t, kr_arena *arena, const char *src,
             found = is_cookie_line(l2, l2e, &enc, &enclen);
         }
         if (found) {
+            t->had_encoding = 1;
             int cls = encoding_class(enc, enclen);
             if (cls == 1)
                 latin1 = 1;
@@ -538,8 +540,7 @@ static const char *scan_number(kr_tokenizer *t, const char *p)
             return p;
         }
         int nonzero = 0;
-        while (*p == '0') {
-            p++;
+        for (;;) {
             if (*p == '_') {
                 p++;
                 if (!isdig((unsigned char)*p)) {
@@ -548,6 +549,9 @@ static const char *scan_number(kr_tokenizer *t, const char *p)
                     return NULL;
                 }
             }
+            if (*p != '0')
+                break;
+            p++;
         }
         const char *zeros_end = p;
         if (isdig((unsigned char)*p)) {
@@ -721,6 +725,23 @@ static void set_tok(kr_tokenizer *t, kr_token *tok, int type, const char *s,
 
 static int tok_get(kr_tokenizer *t, kr_token *tok);
 
+/* CPython leaves EOF tokens on the last line, positioned after its
+   newline (errors there report that column). */
+static void eof_tok(kr_tokenizer *t, kr_token *tok, int type)
+{
+    int ln = t->lineno > 1 ? t->lineno - 1 : 1;
+    const char *ls = t->end;
+    if (t->lineno > 1) {
+        ls = t->end - 1;
+        while (ls > t->buf && ls[-1] != '\n')
+            ls--;
+    }
+    tok->type = type;
+    tok->start = tok->end = t->end;
+    tok->lineno = tok->end_lineno = ln;
+    tok->col = tok->end_col = (int)(t->end - ls);
+}
+
 int kr_tok_next(kr_tokenizer *t, kr_token *tok)
 {
     int r = tok_get(t, tok);
@@ -770,16 +791,16 @@ next_line:
             if (col == t->indstack[t->indent]) {
                 if (altcol != t->altindstack[t->indent]) {
                     t->cur = t->line_start + 0;
-                    return tok_error_kind(t, KR_ERR_TAB, 0,
+                    return tok_error_kind(t, KR_ERR_TAB, 1,
                                           "inconsistent use of tabs and "
                                           "spaces in indentation");
                 }
             } else if (col > t->indstack[t->indent]) {
                 if (t->indent + 1 >= KR_MAXINDENT)
-                    return tok_error_kind(t, KR_ERR_INDENTATION, 0,
+                    return tok_error_kind(t, KR_ERR_INDENTATION, 1,
                                           "too many levels of indentation");
                 if (altcol <= t->altindstack[t->indent])
-                    return tok_error_kind(t, KR_ERR_TAB, 0,
+                    return tok_error_kind(t, KR_ERR_TAB, 1,
                                           "inconsistent use of tabs and "
                                           "spaces in indentation");
                 t->pendin++;
@@ -799,7 +820,7 @@ next_line:
                                           "outer indentation level");
                 }
                 if (altcol != t->altindstack[t->indent])
-                    return tok_error_kind(t, KR_ERR_TAB, 0,
+                    return tok_error_kind(t, KR_ERR_TAB, 1,
                                           "inconsistent use of tabs and "
                                           "spaces in indentation");
             }
@@ -816,7 +837,10 @@ next_line:
             t->pendin--;
             ty = KR_T_INDENT;
         }
-        set_tok(t, tok, ty, p, t->lineno, t->line_start, p);
+        if (p >= t->end)
+            eof_tok(t, tok, ty);
+        else
+            set_tok(t, tok, ty, p, t->lineno, t->line_start, p);
         return ty;
     }
 
@@ -836,7 +860,7 @@ again:
             /* reported by the parser as "'(' was never closed" */
             return tok->type = KR_T_ERROR;
         }
-        set_tok(t, tok, KR_T_ENDMARKER, p, t->lineno, t->line_start, p);
+        eof_tok(t, tok, KR_T_ENDMARKER);
         t->done = 1;
         return KR_T_ENDMARKER;
     }

@@ -64,6 +64,7 @@ typedef struct kr_tokenizer {
     int done;                      /* ENDMARKER returned */
     int eof_in_parens;             /* EOF reached with level > 0 */
     int flags;
+    int had_encoding;              /* BOM or coding cookie seen */
     kr_arena *arena;
     kr_parse_error *err;
 } kr_tokenizer;

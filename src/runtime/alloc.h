@@ -1,13 +1,64 @@
-/* alloc.h: the per-context small-object allocator behind PyObject_Malloc.
- * (owned by the runtime area) */
+/* alloc.h: the per-context small-object allocator behind PyMem_Malloc and
+ * PyObject_Malloc (src/runtime/alloc.c).
+ *
+ * Requests up to KR_ALLOC_SMALL_MAX bytes are served from pools of one
+ * size class; pools are carved from arenas aligned to their size, so a
+ * block finds its pool and arena by masking its address.  Whether an
+ * address is pool memory at all is answered by the context's arena set
+ * (an open-addressing hash of arena base addresses) behind a cheap
+ * min/max range check, so a pointer that came from malloc is never
+ * dereferenced.  (owned by the runtime area) */
 #ifndef KR_ALLOC_H
 #define KR_ALLOC_H
 #ifndef KR_BUILD_CORE
 #error "internal header"
 #endif
+#include <stdint.h>
+#include <stddef.h>
+
+#define KR_ALLOC_ALIGN 16
+#define KR_ALLOC_SMALL_MAX 512
+#define KR_ALLOC_NCLASSES (KR_ALLOC_SMALL_MAX / KR_ALLOC_ALIGN)
+#define KR_ARENA_SHIFT 20                      /* 1 MiB arenas */
+#define KR_ARENA_SIZE ((size_t)1 << KR_ARENA_SHIFT)
+#define KR_POOL_SHIFT 14                       /* 16 KiB pools */
+#define KR_POOL_SIZE ((size_t)1 << KR_POOL_SHIFT)
+
+struct kr_alloc_pool;
+struct kr_alloc_arena;
+
+/* An allocator hook installed by PyMem_SetAllocator for one domain. */
+typedef struct kr_alloc_hook {
+    void *ctx;
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*calloc)(void *ctx, size_t nelem, size_t elsize);
+    void *(*realloc)(void *ctx, void *ptr, size_t new_size);
+    void (*free)(void *ctx, void *ptr);
+} kr_alloc_hook;
 
 typedef struct kr_alloc_state {
-    int unused_;
+    struct kr_alloc_pool *usedpools[KR_ALLOC_NCLASSES];  /* pools with a free block */
+    struct kr_alloc_pool *freepools;                     /* empty pools, any class */
+    struct kr_alloc_arena *arenas;                       /* every arena of the context */
+    uintptr_t lo, hi;                              /* range covered by arenas */
+    uintptr_t *arena_set;                          /* hash set of arena bases */
+    size_t arena_set_cap, narenas;
+    /* PyMem_SetAllocator hooks; .malloc == NULL means the default. */
+    kr_alloc_hook hooks[3];
+    /* Failure injection for tests: allocations fail once this reaches 0
+     * (counting down from kr_alloc_fail_after(n)); -1 disables. */
+    long fail_countdown;
+    size_t nblocks;                                /* live pool blocks */
 } kr_alloc_state;
+
+struct kr_context;
+/* Set up and tear down a context's allocator; teardown frees every arena. */
+void kr_alloc_init(kr_alloc_state *st);
+void kr_alloc_fini(kr_alloc_state *st);
+/* After n more successful PyMem/PyObject allocations in the current
+ * context, every allocation fails; n < 0 switches injection off. */
+void kr_alloc_fail_after(long n);
+/* Number of live small blocks of the current context (tests). */
+size_t kr_alloc_live_blocks(void);
 
 #endif

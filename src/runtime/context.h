@@ -20,6 +20,8 @@
 #include <pthread.h>
 #include "runtime/alloc.h"
 #include "runtime/gc.h"
+#include "runtime/runtime_state.h"
+#include <signal.h>
 #include "objects/numbers_state.h"
 #include "objects/str_state.h"
 #include "objects/containers_state.h"
@@ -44,15 +46,17 @@ typedef struct kr_options {
     int verbose;
     int optimize;
     int quiet;
+    const char *const *warnoptions;   /* -W strings, NULL-terminated, or NULL */
 } kr_options;
 
 struct kr_context {
     kr_options options;
-    pthread_mutex_t lock;          /* the context's "GIL" */
+    pthread_mutex_t lock;          /* guards `threads` (the "GIL" is rt.lock) */
     PyThreadState *threads;        /* all thread states of this context */
 
     kr_alloc_state alloc;          /* small-object allocator (runtime/alloc.h) */
     kr_gc_state gc;                /* cycle collector (runtime/gc.h) */
+    struct kr_runtime_state rt;    /* lock, errors, warnings (runtime/runtime_state.h) */
 
     PyObject *modules;             /* sys.modules (dict) */
     PyObject *sysdict;             /* sys.__dict__ */
@@ -89,11 +93,15 @@ struct _ts {
     int recursion_remaining;       /* counts down; RecursionError at 0 */
     int recursion_headroom;        /* extra depth granted while raising RecursionError */
     int trash_depth;               /* Py_TRASHCAN nesting */
-    PyObject *trash_delete_later;  /* objects whose dealloc was deferred */
+    void *trash_delete_later;      /* queue of deferred deallocations (dealloc.c) */
     PyObject *dict;                /* PyThreadState_GetDict() */
     int gilstate_counter;
 
     struct kr_vm_tstate vm;        /* frame stack etc. (vm/vm_state.h) */
+
+    uint64_t id;                   /* PyThreadState_GetID */
+    int entered;                   /* krait_enter nesting on this thread state */
+    PyThreadState *saved_prev;     /* binding restored by krait_leave */
 };
 
 /* The current thread state; NULL when this thread is in no context

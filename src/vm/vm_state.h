@@ -6,13 +6,37 @@
 #ifndef KR_BUILD_CORE
 #error "internal header"
 #endif
+#include <signal.h>
+
+struct kr_frame_chunk;
+
+#define KR_VM_MAX_PENDING 32
+
+struct kr_vm_pending_call {
+    int (*func)(void *);
+    void *arg;
+};
 
 struct kr_vm_state {
-    int unused_;   /* placeholder until the vm area adds its fields */
+    /* Set from a C signal handler, read by the loop at backward jumps and
+     * calls: sig_atomic_t keeps the handler's write async-signal-safe. */
+    volatile sig_atomic_t eval_breaker;
+    volatile sig_atomic_t pending_signals[65];
+    struct kr_vm_pending_call pending[KR_VM_MAX_PENDING];
+    int npending;
+    /* set by the `signal` module to run Python-level handlers; NULL means
+     * SIGINT raises KeyboardInterrupt and other signals are ignored */
+    int (*signal_dispatch)(int signum);
+    PyObject *asyncgen_hooks_type;    /* sys.asyncgen_hooks struct sequence type, made lazily */
 };
 
 struct kr_vm_tstate {
     struct kr_frame *current_frame;   /* innermost executing Python frame */
+    struct kr_frame_chunk *chunk;     /* top chunk of the frame stack */
+    int recursion_depth;              /* Python frames + guarded C calls */
+    int recursion_headroom;           /* >0 while a RecursionError is being made */
+    PyObject *asyncgen_firstiter;     /* sys.set_asyncgen_hooks(), owned or NULL */
+    PyObject *asyncgen_finalizer;
 };
 
 #endif

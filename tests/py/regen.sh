@@ -13,8 +13,12 @@ if [ $# -eq 0 ]; then set -- *.py; fi
 for p in "$@"; do
     p=$(basename "$p"); n=${p%.py}
     PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 PYTHONIOENCODING=utf-8 timeout 60 \
-        "$ref" "$p" > "$n.out" 2> "$n.err" < /dev/null
+        "$ref" "$p" > "$n.out.tmp" 2> "$n.err.tmp" < /dev/null
     rc=$?
+    # Scripts see their own absolute path; strip this folder so the
+    # expected output does not depend on where the tree is checked out.
+    sed "s|$PWD/||g" "$n.out.tmp" > "$n.out"; sed "s|$PWD/||g" "$n.err.tmp" > "$n.err"
+    rm -f "$n.out.tmp" "$n.err.tmp"
     [ -s "$n.err" ] || rm -f "$n.err"
     if [ $rc -ne 0 ]; then echo $rc > "$n.rc"; else rm -f "$n.rc"; fi
 done

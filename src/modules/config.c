@@ -1,0 +1,34 @@
+/* config.c: the built-in modules written in C that `import` finds before
+ * searching sys.path (sys.builtin_module_names).  sys and builtins are
+ * created with every context; the others are created per context on
+ * first import, through their PyInit_ functions (single-phase modules
+ * return the module, multi-phase ones their PyModuleDef). */
+#include "internal.h"
+#include "modules/modules.h"
+
+PyObject *PyInit_gc(void);
+PyObject *PyInit__weakref(void);
+PyObject *PyInit__warnings(void);
+PyObject *PyInit__codecs(void);
+PyObject *PyInit__imp(void);
+
+static PyObject *existing_sys(void)
+{
+    return Py_XNewRef(PyImport_AddModule("sys"));
+}
+
+static PyObject *existing_builtins(void)
+{
+    return Py_XNewRef(PyImport_AddModule("builtins"));
+}
+
+const kr_builtin_module kr_builtin_modules[] = {
+    {"builtins", existing_builtins},
+    {"sys", existing_sys},
+    {"gc", PyInit_gc},
+    {"_weakref", PyInit__weakref},
+    {"_warnings", PyInit__warnings},
+    {"_codecs", PyInit__codecs},
+    {"_imp", PyInit__imp},
+    {NULL, NULL}
+};

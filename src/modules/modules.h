@@ -1,0 +1,40 @@
+/* modules.h: entry points of the built-in modules written in C that the
+ * runtime calls when it creates a context, and the table of modules that
+ * `import` finds built in (sys.builtin_module_names). */
+#ifndef KR_MODULES_H
+#define KR_MODULES_H
+#ifndef KR_BUILD_CORE
+#error "internal header"
+#endif
+
+/* Called once per context, in this order, by context creation. */
+int kr_builtins_init(struct kr_context *ctx);
+int kr_sys_init(struct kr_context *ctx);
+
+/* Adds every builtin exception class to a builtins dict. */
+int kr_add_builtin_exceptions(PyObject *builtins_dict);
+
+/* The awaitable anext(aiter, default) returns. New reference. */
+PyObject *kr_anext_awaitable_new(PyObject *awaitable, PyObject *default_value);
+
+/* compile() accepts AST objects once the `_ast` module exists. */
+int kr_is_ast_object(PyObject *obj);
+PyObject *kr_compile_ast_object(PyObject *ast, PyObject *filename, int mode,
+                                PyCompilerFlags *flags, int optimize);
+
+/* sys.stdin/stdout/stderr before the io module exists: streams over file
+ * descriptors 0, 1 and 2 (src/modules/stdstream.c). New references. */
+PyObject *kr_stdstream_new(int fd, const char *name, const char *mode, const char *errors,
+                           int line_buffering, int write_through);
+int kr_stdstream_flush_all(void);
+
+/* A built-in module: created by `init` for each context that imports it. */
+typedef struct kr_builtin_module {
+    const char *name;
+    PyObject *(*init)(void);
+} kr_builtin_module;
+
+/* The table of built-in modules, NULL-terminated (src/modules/config.c). */
+extern const kr_builtin_module kr_builtin_modules[];
+
+#endif

@@ -1,0 +1,172 @@
+/* types.h: internal interface of the types area (object, type, descriptors,
+ * calls, abstract protocols).  Other areas of the runtime may include it for
+ * the fast internal entry points below; extensions never see it.
+ * (owned by the types area) */
+#ifndef KR_TYPES_H
+#define KR_TYPES_H
+#ifndef KR_BUILD_CORE
+#error "internal header"
+#endif
+
+#include "internal.h"
+
+/* ---- interned identifiers ----
+ * kr_id(KR_ID___init__) returns a borrowed, interned str.  The strings live
+ * in the context (types_state.h); before any context exists (process
+ * start-up) they are created once per call site and kept alive forever,
+ * which only happens while static types are readied. */
+#define KR_TYPES_IDS(X) \
+    X(__abs__) X(__add__) X(__aenter__) X(__aexit__) X(__aiter__) X(__and__) \
+    X(__anext__) X(__await__) X(__bool__) X(__bytes__) X(__call__) \
+    X(__class__) X(__class_getitem__) X(__classcell__) X(__contains__) \
+    X(__del__) X(__delattr__) X(__delete__) X(__delitem__) X(__dict__) \
+    X(__dir__) X(__divmod__) X(__doc__) X(__eq__) X(__float__) \
+    X(__floordiv__) X(__format__) X(__ge__) X(__get__) X(__getattr__) \
+    X(__getattribute__) X(__getitem__) X(__getnewargs__) X(__getnewargs_ex__) \
+    X(__getstate__) X(__gt__) X(__hash__) X(__iadd__) X(__iand__) \
+    X(__ifloordiv__) X(__ilshift__) X(__imatmul__) X(__imod__) X(__imul__) \
+    X(__index__) X(__init__) X(__init_subclass__) X(__instancecheck__) \
+    X(__int__) X(__invert__) X(__ior__) X(__ipow__) X(__irshift__) \
+    X(__isabstractmethod__) X(__isub__) X(__iter__) X(__itruediv__) \
+    X(__ixor__) X(__le__) X(__len__) X(__length_hint__) X(__lshift__) \
+    X(__lt__) X(__matmul__) X(__mod__) X(__module__) X(__mro_entries__) \
+    X(__mul__) X(__name__) X(__ne__) X(__neg__) X(__new__) X(__next__) \
+    X(__or__) X(__pos__) X(__pow__) X(__prepare__) X(__qualname__) \
+    X(__radd__) X(__rand__) X(__rdivmod__) X(__reduce__) X(__reduce_ex__) \
+    X(__repr__) X(__rfloordiv__) X(__rlshift__) X(__rmatmul__) X(__rmod__) \
+    X(__rmul__) X(__ror__) X(__round__) X(__rpow__) X(__rrshift__) \
+    X(__rshift__) X(__rsub__) X(__rtruediv__) X(__rxor__) X(__set__) \
+    X(__set_name__) X(__setattr__) X(__setitem__) X(__setstate__) \
+    X(__slots__) X(__str__) X(__sub__) X(__subclasscheck__) \
+    X(__subclasshook__) X(__truediv__) X(__weakref__) X(__xor__) \
+    X(__abstractmethods__) X(__orig_bases__) X(__text_signature__) \
+    X(__wrapped__) X(__func__) X(__self__) X(__spec__) X(__loader__) \
+    X(__package__) X(__file__) X(__annotations__) X(__mro__) X(__bases__) \
+    X(__sizeof__) X(__builtins__) X(__reversed__) X(__trunc__) \
+    X(__floor__) X(__ceil__) X(__objclass__) X(__newobj__) X(__newobj_ex__) \
+    X(__slotnames__) X(mro) X(keys) X(items) X(values) X(send) X(copyreg) \
+    X(_slotnames) X(builtins) X(_initializing) X(__complex__) X(__buffer__) \
+    X(__release_buffer__) X(__origin__) X(__args__) X(__parameters__) \
+    X(__getformat__) X(__fspath__) X(__enter__) X(__exit__) X(__missing__) \
+    X(__import__) X(getattr)
+
+enum kr_types_id {
+#define KR_ID_ENUM_(n) KR_ID_##n,
+    KR_TYPES_IDS(KR_ID_ENUM_)
+#undef KR_ID_ENUM_
+    KR_ID_COUNT_
+};
+
+PyObject *kr_id(enum kr_types_id which);   /* borrowed */
+#define KR_ID(n) kr_id(KR_ID_##n)
+
+/* Release the per-context state of this area (called by the runtime when a
+ * context is destroyed). */
+void kr_types_state_fini(struct kr_context *ctx);
+
+/* ---- type internals (typeobject*.c) ---- */
+/* Look `name` up along type's MRO without calling descriptors; borrowed, or
+ * NULL without an exception set when absent. */
+PyObject *_PyType_Lookup(PyTypeObject *type, PyObject *name);
+/* Assign a version tag to `type` if it has none; 0 when none can be given. */
+int kr_type_assign_version(PyTypeObject *type);
+/* Fill the C slots of a heap type from the dunder methods in its MRO. */
+void kr_type_fixup_slots(PyTypeObject *type);
+/* Recompute the slots for dunder `name` in type and its subclasses;
+ * returns -1 on error. */
+int kr_type_update_slot(PyTypeObject *type, PyObject *name);
+/* Is `name` shaped like a dunder ("__x__")? */
+int kr_is_slot_name(PyObject *name);
+/* tp_iternext of types whose __next__ is not defined. */
+PyObject *_PyObject_NextNotImplemented(PyObject *self);
+/* Add wrapper descriptors for every filled slot of a static type. */
+int kr_type_add_operators(PyTypeObject *type);
+/* Add T.__new__ (a builtin method bound to T calling tp_new) unless the
+ * dict has one. */
+int kr_type_add_tp_new_wrapper(PyTypeObject *type);
+PyAPI_FUNC(PyTypeObject *) _PyType_CalculateMetaclass(PyTypeObject *, PyObject *);
+/* Subclass registry: add or remove `sub` from base's __subclasses__(). */
+int kr_type_add_subclass(PyTypeObject *base, PyTypeObject *sub);
+void kr_type_remove_subclass(PyTypeObject *base, PyTypeObject *sub);
+/* The dict {id(sub): weakref(sub)} of a type's subclasses (borrowed), or
+ * NULL when it has none yet. */
+PyObject *kr_type_subclasses_dict(PyTypeObject *type, int create);
+/* The MRO of `type` as CPython's mro_internal computes it (new ref). */
+int kr_type_mro_internal(PyTypeObject *type, PyObject **pold);
+PyObject *kr_type_mro_default(PyTypeObject *type);
+/* Best base for a class with bases `bases` (borrowed), or NULL with
+ * TypeError "multiple bases have instance lay-out conflict". */
+PyTypeObject *kr_type_best_base(PyObject *bases);
+/* The most derived metaclass of `meta` and the types of `bases`. */
+PyTypeObject *kr_type_calculate_metaclass(PyTypeObject *meta, PyObject *bases);
+/* Per-instance helpers for heap types (typeobject_subtype.c). */
+void kr_subtype_dealloc(PyObject *self);
+int kr_subtype_traverse(PyObject *self, visitproc visit, void *arg);
+int kr_subtype_clear(PyObject *self);
+/* Base type whose tp_dealloc/layout a heap type extends (first static or
+ * slot-less ancestor). */
+PyTypeObject *kr_type_solid_base(PyTypeObject *type);
+/* Getsets installed on classes that need __dict__ / __weakref__. */
+extern PyGetSetDef kr_subtype_getsets_full[];
+extern PyGetSetDef kr_subtype_getsets_dict_only[];
+extern PyGetSetDef kr_subtype_getsets_weakref_only[];
+/* object.__new__/__init__ implementations used by slot inheritance. */
+PyObject *kr_object_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+int kr_object_init(PyObject *self, PyObject *args, PyObject *kwds);
+/* Type name helpers. */
+PyObject *kr_type_qualname(PyTypeObject *type);     /* new ref */
+PyObject *kr_type_module(PyTypeObject *type);       /* new ref */
+/* slot_tp_new's counterpart for classes: the generic tp_new installed when
+ * a class defines __new__. */
+PyObject *kr_slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+/* Can instances of oldto become instances of newto (__class__ and
+ * __bases__ assignment)?  0 with TypeError if not. */
+int kr_type_compatible_for_assignment(PyTypeObject *oldto, PyTypeObject *newto,
+                                      const char *attr);
+/* Merge the keys of aclass.__dict__ and its bases' into dict (dir()). */
+int kr_type_merge_class_dict(PyObject *dict, PyObject *aclass);
+/* The abstract-methods check used by object.__new__. */
+int kr_type_check_abstract(PyTypeObject *type);
+
+/* LOAD_METHOD support for the VM: looks `name` up on obj.  When the result
+ * is a method descriptor (Py_TPFLAGS_METHOD_DESCRIPTOR) found on the type
+ * and not shadowed, stores it unbound in *method (new ref) and returns 1;
+ * otherwise stores the bound attribute (new ref) and returns 0; on error
+ * stores NULL and returns 0 with an exception set. */
+int _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method);
+
+/* Call `func(self, *args)` looking func up as a special method on type(self)
+ * (no instance dict).  Returns a new ref; *unbound not needed by callers.
+ * When the method is absent: returns NULL *without* an exception and sets
+ * *found to 0. */
+PyObject *kr_call_special(PyObject *self, PyObject *name, PyObject *const *args,
+                          Py_ssize_t nargs, int *found);
+
+/* Descriptors (descrobject.c). */
+PyObject *kr_descr_new_wrapper(PyTypeObject *type, const struct wrapperbase *base,
+                               void *wrapped);
+PyObject *kr_method_wrapper_new(PyObject *descr, PyObject *self);
+PyObject *kr_method_descr_call_vector(PyObject *descr, PyObject *const *args,
+                                      size_t nargsf, PyObject *kwnames);
+/* The callable stored in a wrapper descriptor (its C slot function). */
+#define KR_WRAPPER_WRAPPED(d) (((PyWrapperDescrObject *)(d))->d_wrapped)
+
+/* The text after a "name(sig)\n--\n\n" prefix of a C docstring, and the
+ * signature itself (methodobject.c); both return new refs (None if none). */
+PyObject *kr_doc_from_internal(const char *name, const char *doc);
+PyObject *kr_text_signature_from_internal(const char *name, const char *doc);
+
+/* Abstract layer helpers (abstract*.c). */
+PyObject *kr_binary_op(PyObject *v, PyObject *w, int slot_offset, const char *opname);
+Py_ssize_t kr_number_as_index_ssize(PyObject *o, PyObject *exc);
+
+/* Formatting of "'%.200s' object" style names. */
+#define KR_TNAME(o) (Py_TYPE(o)->tp_name)
+
+/* Union type (unionobject.c). */
+extern PyTypeObject _PyUnion_Type;
+PyObject *_Py_union_type_or(PyObject *self, PyObject *other);
+int kr_union_check(PyObject *obj);
+PyObject *kr_union_args(PyObject *obj);   /* borrowed tuple */
+
+#endif

@@ -1,0 +1,517 @@
+/* context.c: contexts (PyInterpreterState), thread states, and the
+ * context lock.
+ *
+ * A thread runs Python code in a context only while it holds the
+ * context's lock, with kr_tstate pointing at its thread state there.  The
+ * lock is a FIFO ticket lock, so that a thread giving it up in
+ * kr_context_yield (every switch interval, 5 ms, when someone waits)
+ * really hands it over.  PyEval_SaveThread/RestoreThread release and
+ * retake it around blocking C code.
+ *
+ * PyGILState_* serve native threads that call in without a thread state:
+ * they get one on the process's main context.  That context is the one
+ * process-wide mutable pointer of the runtime (kr_main_context, set once
+ * by Py_Initialize and cleared by Py_Finalize), an exception the design
+ * allows because the GILState API has no other way to find a context. */
+#include "internal.h"
+#include "runtime/runtime.h"
+#include <time.h>
+#include <sched.h>
+
+_Thread_local PyThreadState *kr_tstate;
+
+/* The context PyGILState_Ensure binds foreign threads to (see above). */
+struct kr_context *kr_main_context;
+
+/* A foreign thread's GILState thread state, per thread. */
+static _Thread_local PyThreadState *kr_gilstate_tstate;
+
+#define KR_SWITCH_INTERVAL_NS 5000000
+
+static int64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* ---- the lock ---- */
+
+static void lock_init(kr_ctx_lock *l)
+{
+    pthread_mutex_init(&l->mutex, NULL);
+    pthread_cond_init(&l->cond, NULL);
+    l->next_ticket = l->serving = 0;
+    atomic_store(&l->waiters, 0);
+    l->last_switch_ns = now_ns();
+}
+
+static void lock_destroy(kr_ctx_lock *l)
+{
+    pthread_cond_destroy(&l->cond);
+    pthread_mutex_destroy(&l->mutex);
+}
+
+void kr_ctx_lock_take(struct kr_context *ctx)
+{
+    kr_ctx_lock *l = &ctx->rt.lock;
+    pthread_mutex_lock(&l->mutex);
+    unsigned long mine = l->next_ticket++;
+    if (l->serving != mine) {
+        atomic_fetch_add(&l->waiters, 1);
+        while (l->serving != mine)
+            pthread_cond_wait(&l->cond, &l->mutex);
+        atomic_fetch_sub(&l->waiters, 1);
+    }
+    pthread_mutex_unlock(&l->mutex);
+    l->last_switch_ns = now_ns();
+}
+
+void kr_ctx_lock_release(struct kr_context *ctx)
+{
+    kr_ctx_lock *l = &ctx->rt.lock;
+    pthread_mutex_lock(&l->mutex);
+    l->serving++;
+    pthread_cond_broadcast(&l->cond);
+    pthread_mutex_unlock(&l->mutex);
+}
+
+void kr_context_yield(void)
+{
+    PyThreadState *ts = kr_tstate;
+    if (ts == NULL)
+        return;
+    kr_ctx_lock *l = &ts->interp->rt.lock;
+    if (atomic_load_explicit(&l->waiters, memory_order_relaxed) == 0)
+        return;
+    if (now_ns() - l->last_switch_ns < KR_SWITCH_INTERVAL_NS)
+        return;
+    struct kr_context *ctx = ts->interp;
+    kr_tstate = NULL;
+    kr_ctx_lock_release(ctx);
+    kr_ctx_lock_take(ctx);   /* FIFO: the waiters go first */
+    kr_tstate = ts;
+}
+
+/* ---- thread states ---- */
+
+PyThreadState *PyThreadState_New(PyInterpreterState *interp)
+{
+    if (interp == NULL)
+        return NULL;
+    PyThreadState *ts = calloc(1, sizeof(PyThreadState));
+    if (ts == NULL)
+        return NULL;
+    ts->interp = interp;
+    ts->thread_id = pthread_self();
+    ts->exc_info = &ts->exc_state;
+    ts->recursion_remaining = interp->recursion_limit;
+    pthread_mutex_lock(&interp->lock);
+    ts->id = ++interp->rt.next_tstate_id;
+    ts->next = interp->threads;
+    if (ts->next)
+        ts->next->prev = ts;
+    interp->threads = ts;
+    pthread_mutex_unlock(&interp->lock);
+    return ts;
+}
+
+/* Clear everything the thread state owns that is a Python object. */
+void PyThreadState_Clear(PyThreadState *ts)
+{
+    Py_CLEAR(ts->curexc);
+    Py_CLEAR(ts->exc_state.exc_value);
+    Py_CLEAR(ts->dict);
+}
+
+static void tstate_unlink(PyThreadState *ts)
+{
+    struct kr_context *c = ts->interp;
+    pthread_mutex_lock(&c->lock);
+    if (ts->prev)
+        ts->prev->next = ts->next;
+    else
+        c->threads = ts->next;
+    if (ts->next)
+        ts->next->prev = ts->prev;
+    pthread_mutex_unlock(&c->lock);
+}
+
+void PyThreadState_Delete(PyThreadState *ts)
+{
+    if (ts == NULL)
+        return;
+    if (ts == kr_tstate)
+        Py_FatalError("PyThreadState_Delete: tstate is still current");
+    tstate_unlink(ts);
+    if (kr_gilstate_tstate == ts)
+        kr_gilstate_tstate = NULL;
+    free(ts);
+}
+
+void PyThreadState_DeleteCurrent(void)
+{
+    PyThreadState *ts = kr_tstate;
+    if (ts == NULL)
+        Py_FatalError("PyThreadState_DeleteCurrent: no current tstate");
+    PyThreadState_Clear(ts);
+    kr_tstate = NULL;
+    kr_ctx_lock_release(ts->interp);
+    PyThreadState_Delete(ts);
+}
+
+PyThreadState *_PyThreadState_UncheckedGet(void) { return kr_tstate; }
+
+PyThreadState *PyThreadState_Get(void)
+{
+    if (kr_tstate == NULL)
+        Py_FatalError("the function must be called with the GIL held, but the GIL is released (the current Python thread state is NULL)");
+    return kr_tstate;
+}
+
+/* Swap without touching the lock: the caller manages it (CPython's
+ * contract for PyThreadState_Swap with one lock per interpreter). */
+PyThreadState *PyThreadState_Swap(PyThreadState *ts)
+{
+    PyThreadState *old = kr_tstate;
+    kr_tstate = ts;
+    return old;
+}
+
+PyObject *PyThreadState_GetDict(void)
+{
+    PyThreadState *ts = kr_tstate;
+    if (ts == NULL)
+        return NULL;
+    if (ts->dict == NULL) {
+        ts->dict = PyDict_New();
+        if (ts->dict == NULL)
+            PyErr_Clear();
+    }
+    return ts->dict;
+}
+
+int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc) { return 0; }
+
+PyInterpreterState *PyThreadState_GetInterpreter(PyThreadState *ts) { return ts->interp; }
+
+uint64_t PyThreadState_GetID(PyThreadState *ts) { return ts->id; }
+
+PyFrameObject *PyThreadState_GetFrame(PyThreadState *ts)
+{
+    if (ts != kr_tstate)
+        return NULL;
+    PyFrameObject *f = PyEval_GetFrame();
+    Py_XINCREF(f);
+    return f;
+}
+
+PyInterpreterState *PyInterpreterState_Get(void)
+{
+    PyThreadState *ts = PyThreadState_Get();
+    return ts->interp;
+}
+
+PyInterpreterState *PyInterpreterState_Main(void) { return kr_main_context; }
+PyInterpreterState *PyInterpreterState_Head(void) { return kr_main_context; }
+PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *c) { return NULL; }
+PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *c) { return c->threads; }
+PyThreadState *PyThreadState_Next(PyThreadState *ts) { return ts->next; }
+int64_t PyInterpreterState_GetID(PyInterpreterState *c) { return c->rt.id; }
+
+PyObject *PyInterpreterState_GetDict(PyInterpreterState *c)
+{
+    if (c->rt.dict == NULL) {
+        c->rt.dict = PyDict_New();
+        if (c->rt.dict == NULL)
+            PyErr_Clear();
+    }
+    return c->rt.dict;
+}
+
+/* ---- binding a thread to a context ---- */
+
+void kr_tstate_bind(PyThreadState *ts)
+{
+    kr_ctx_lock_take(ts->interp);
+    kr_tstate = ts;
+}
+
+PyThreadState *PyEval_SaveThread(void)
+{
+    PyThreadState *ts = kr_tstate;
+    if (ts == NULL)
+        Py_FatalError("PyEval_SaveThread: the function must be called with the GIL held");
+    kr_tstate = NULL;
+    kr_ctx_lock_release(ts->interp);
+    return ts;
+}
+
+void PyEval_RestoreThread(PyThreadState *ts)
+{
+    if (ts == NULL)
+        Py_FatalError("PyEval_RestoreThread: NULL tstate");
+    kr_tstate_bind(ts);
+}
+
+void PyEval_AcquireThread(PyThreadState *ts) { PyEval_RestoreThread(ts); }
+
+void PyEval_ReleaseThread(PyThreadState *ts)
+{
+    if (kr_tstate != ts)
+        Py_FatalError("PyEval_ReleaseThread: wrong thread state");
+    PyEval_SaveThread();
+}
+
+void PyEval_InitThreads(void) { }
+int PyEval_ThreadsInitialized(void) { return 1; }
+
+void PyEval_AcquireLock(void)
+{
+    PyThreadState *ts = kr_gilstate_tstate;
+    if (ts != NULL)
+        kr_ctx_lock_take(ts->interp);
+}
+
+void PyEval_ReleaseLock(void)
+{
+    PyThreadState *ts = kr_tstate ? kr_tstate : kr_gilstate_tstate;
+    if (ts != NULL)
+        kr_ctx_lock_release(ts->interp);
+}
+
+/* ---- PyGILState ---- */
+
+PyGILState_STATE PyGILState_Ensure(void)
+{
+    PyThreadState *ts = kr_tstate;
+    if (ts != NULL) {
+        ts->gilstate_counter++;
+        return PyGILState_LOCKED;
+    }
+    ts = kr_gilstate_tstate;
+    if (ts == NULL) {
+        if (kr_main_context == NULL)
+            Py_FatalError("PyGILState_Ensure: no main context (Py_Initialize was not called)");
+        ts = PyThreadState_New(kr_main_context);
+        if (ts == NULL)
+            Py_FatalError("PyGILState_Ensure: out of memory");
+        kr_gilstate_tstate = ts;
+        ts->gilstate_counter = 0;
+    }
+    kr_tstate_bind(ts);
+    ts->gilstate_counter++;
+    return PyGILState_UNLOCKED;
+}
+
+void PyGILState_Release(PyGILState_STATE old)
+{
+    PyThreadState *ts = kr_tstate;
+    if (ts == NULL)
+        Py_FatalError("PyGILState_Release: thread state must be current when releasing");
+    ts->gilstate_counter--;
+    if (old == PyGILState_UNLOCKED) {
+        if (ts->gilstate_counter == 0 && ts == kr_gilstate_tstate) {
+            /* The thread's last use: its thread state goes away. */
+            PyThreadState_Clear(ts);
+            kr_tstate = NULL;
+            kr_ctx_lock_release(ts->interp);
+            kr_gilstate_tstate = NULL;
+            PyThreadState_Delete(ts);
+        }
+        else {
+            PyEval_SaveThread();
+        }
+    }
+}
+
+PyThreadState *PyGILState_GetThisThreadState(void)
+{
+    return kr_tstate ? kr_tstate : kr_gilstate_tstate;
+}
+
+int PyGILState_Check(void) { return kr_tstate != NULL; }
+
+/* ---- contexts ---- */
+
+/* Create a context, with the calling thread left bound to it (a fresh
+ * thread state, lock held) when `stay` is set. */
+struct kr_context *kr_context_new_ex(const kr_options *opts, int stay)
+{
+    if (kr_runtime_init() < 0)
+        return NULL;
+    struct kr_context *c = calloc(1, sizeof(struct kr_context));
+    if (c == NULL)
+        return NULL;
+    if (opts)
+        c->options = *opts;
+    pthread_mutex_init(&c->lock, NULL);
+    lock_init(&c->rt.lock);
+    kr_alloc_init(&c->alloc);
+    kr_gc_init(&c->gc);
+    c->recursion_limit = 1000;
+    c->int_max_str_digits = 4300;
+    c->rt.id = (int64_t)(((uintptr_t)c) >> 4);
+
+    PyThreadState *ts = PyThreadState_New(c);
+    if (ts == NULL) {
+        kr_alloc_fini(&c->alloc);
+        free(c);
+        return NULL;
+    }
+    PyThreadState *prev = kr_tstate;
+    if (prev != NULL)
+        PyEval_SaveThread();
+    kr_tstate_bind(ts);
+
+    c->rt.memerror = PyObject_CallNoArgs(PyExc_MemoryError);
+    if (c->rt.memerror == NULL ||
+        kr_warnings_init(c) < 0 ||
+        kr_builtins_init(c) < 0 ||
+        kr_sys_init(c) < 0) {
+        if (PyErr_Occurred())
+            PyErr_Print();
+        fputs("krait: could not initialise a context\n", stderr);
+        kr_tstate = NULL;
+        kr_ctx_lock_release(c);
+        if (prev)
+            PyEval_RestoreThread(prev);
+        /* A half-built context is not worth tearing down piece by piece:
+         * its memory is released with its arenas. */
+        kr_alloc_fini(&c->alloc);
+        free(ts);
+        free(c);
+        return NULL;
+    }
+    if (c->options.warnoptions) {
+        for (const char *const *w = c->options.warnoptions; *w; w++)
+            kr_warnings_add_option(*w);
+    }
+    if (!stay) {
+        PyEval_SaveThread();
+        if (prev)
+            PyEval_RestoreThread(prev);
+    }
+    return c;
+}
+
+struct kr_context *kr_context_new(const kr_options *opts)
+{
+    return kr_context_new_ex(opts, 0);
+}
+
+/* Destroy a context: the calling thread must not be in it (it enters it
+ * to run the finalisation, then leaves). */
+void kr_context_free(struct kr_context *c)
+{
+    if (c == NULL)
+        return;
+    PyThreadState *prev = kr_tstate;
+    if (prev != NULL && prev->interp != c)
+        PyEval_SaveThread();
+    PyThreadState *ts = (prev != NULL && prev->interp == c) ? prev : NULL;
+    if (ts == NULL) {
+        ts = c->threads;   /* any thread state will do to run the teardown */
+        if (ts == NULL)
+            ts = PyThreadState_New(c);
+        kr_tstate_bind(ts);
+    }
+    c->rt.finalizing = 1;
+    PyErr_Clear();
+    /* Break the module graph so that objects with __del__ see it run. */
+    if (c->modules != NULL && PyDict_Check(c->modules))
+        PyDict_Clear(c->modules);
+    kr_gc_collect(KR_GC_NGEN - 1, "shutdown");
+    PyErr_Clear();
+    kr_warnings_fini(c);
+    Py_CLEAR(c->rt.memerror);
+    Py_CLEAR(c->rt.dict);
+    Py_CLEAR(c->rt.modules_by_index);
+    Py_CLEAR(c->rt.linecache);
+    for (PyThreadState *t = c->threads; t != NULL; t = t->next)
+        PyThreadState_Clear(t);
+    kr_gc_fini(&c->gc);
+    kr_tstate = NULL;
+    kr_ctx_lock_release(c);
+    /* Everything allocated in the context dies with its arenas. */
+    while (c->threads != NULL) {
+        PyThreadState *t = c->threads;
+        c->threads = t->next;
+        if (kr_gilstate_tstate == t)
+            kr_gilstate_tstate = NULL;
+        free(t);
+    }
+    kr_alloc_fini(&c->alloc);
+    lock_destroy(&c->rt.lock);
+    pthread_mutex_destroy(&c->lock);
+    if (kr_main_context == c)
+        kr_main_context = NULL;
+    free(c);
+    if (prev != NULL && prev->interp != c)
+        PyEval_RestoreThread(prev);
+}
+
+PyInterpreterState *PyInterpreterState_New(void)
+{
+    return kr_context_new(NULL);
+}
+
+void PyInterpreterState_Clear(PyInterpreterState *c) { }
+
+void PyInterpreterState_Delete(PyInterpreterState *c) { kr_context_free(c); }
+
+/* ---- PyState_FindModule: single-phase modules by definition index ---- */
+
+PyObject *PyState_FindModule(struct PyModuleDef *def)
+{
+    struct kr_context *c = kr_context_get();
+    if (c == NULL || def == NULL || c->rt.modules_by_index == NULL)
+        return NULL;
+    Py_ssize_t i = def->m_base.m_index;
+    if (i <= 0 || i >= PyList_GET_SIZE(c->rt.modules_by_index))
+        return NULL;
+    PyObject *m = PyList_GET_ITEM(c->rt.modules_by_index, i);
+    return m == Py_None ? NULL : m;
+}
+
+int PyState_AddModule(PyObject *module, struct PyModuleDef *def)
+{
+    struct kr_context *c = kr_context_get();
+    if (c == NULL || def == NULL) {
+        PyErr_SetString(PyExc_SystemError, "PyState_AddModule: Module Definition is NULL");
+        return -1;
+    }
+    if (def->m_slots) {
+        PyErr_SetString(PyExc_SystemError, "PyState_AddModule called on module with slots");
+        return -1;
+    }
+    if (c->rt.modules_by_index == NULL) {
+        c->rt.modules_by_index = PyList_New(1);
+        if (c->rt.modules_by_index == NULL)
+            return -1;
+        PyList_SET_ITEM(c->rt.modules_by_index, 0, Py_NewRef(Py_None));
+    }
+    Py_ssize_t i = def->m_base.m_index;
+    if (i <= 0) {
+        PyErr_SetString(PyExc_SystemError, "PyState_AddModule: module definition has no index");
+        return -1;
+    }
+    while (PyList_GET_SIZE(c->rt.modules_by_index) <= i) {
+        if (PyList_Append(c->rt.modules_by_index, Py_None) < 0)
+            return -1;
+    }
+    return PyList_SetItem(c->rt.modules_by_index, i, Py_NewRef(module));
+}
+
+int PyState_RemoveModule(struct PyModuleDef *def)
+{
+    struct kr_context *c = kr_context_get();
+    if (c == NULL || def == NULL || c->rt.modules_by_index == NULL)
+        return -1;
+    Py_ssize_t i = def->m_base.m_index;
+    if (i <= 0 || i >= PyList_GET_SIZE(c->rt.modules_by_index)) {
+        PyErr_SetString(PyExc_SystemError, "PyState_RemoveModule: Module index out of bounds.");
+        return -1;
+    }
+    return PyList_SetItem(c->rt.modules_by_index, i, Py_NewRef(Py_None));
+}

@@ -1,0 +1,140 @@
+/* static_types.c: the one table of every static builtin type, which
+ * kr_runtime_init readies (PyType_Ready) once at process start and then
+ * makes immortal together with everything reachable from it.
+ *
+ * Types are named by their CPython names.  The types of an area that has
+ * not landed yet (the bytes area) are weak references: the table skips
+ * them while they are absent, so the runtime links and runs without them
+ * (every entry is declared weak, for the same reason, while the areas land).
+ * An area adding a static type appends it here. */
+#include "internal.h"
+#include "runtime/runtime.h"
+
+#define KR_WEAK __attribute__((weak))
+
+/* Every entry is weak: a type whose area has not landed is skipped (its
+ * address is NULL) instead of breaking the link; a real omission still
+ * fails to link wherever the type is used. */
+
+extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type, PyFrame_Type;
+extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView_Type KR_WEAK,
+    PyBytesIter_Type KR_WEAK, PyByteArrayIter_Type KR_WEAK, _PyNamespace_Type KR_WEAK,
+    _PyManagedBuffer_Type KR_WEAK, Py_GenericAliasType KR_WEAK, _PyUnion_Type KR_WEAK;
+
+#pragma weak PyBaseObject_Type
+#pragma weak PyType_Type
+#pragma weak PySuper_Type
+#pragma weak _PyNone_Type
+#pragma weak _PyNotImplemented_Type
+#pragma weak PyEllipsis_Type
+#pragma weak PyLong_Type
+#pragma weak PyBool_Type
+#pragma weak PyFloat_Type
+#pragma weak PyComplex_Type
+#pragma weak PyUnicode_Type
+#pragma weak PyUnicodeIter_Type
+#pragma weak PyBytes_Type
+#pragma weak PyByteArray_Type
+#pragma weak PyMemoryView_Type
+#pragma weak PyBytesIter_Type
+#pragma weak PyByteArrayIter_Type
+#pragma weak _PyManagedBuffer_Type
+#pragma weak PyTuple_Type
+#pragma weak PyTupleIter_Type
+#pragma weak PyList_Type
+#pragma weak PyListIter_Type
+#pragma weak PyListRevIter_Type
+#pragma weak PyDict_Type
+#pragma weak PyDictKeys_Type
+#pragma weak PyDictValues_Type
+#pragma weak PyDictItems_Type
+#pragma weak PyDictIterKey_Type
+#pragma weak PyDictIterValue_Type
+#pragma weak PyDictIterItem_Type
+#pragma weak PyDictRevIterKey_Type
+#pragma weak PyDictRevIterValue_Type
+#pragma weak PyDictRevIterItem_Type
+#pragma weak PyDictProxy_Type
+#pragma weak PySet_Type
+#pragma weak PyFrozenSet_Type
+#pragma weak PySetIter_Type
+#pragma weak PyRange_Type
+#pragma weak PyRangeIter_Type
+#pragma weak PyLongRangeIter_Type
+#pragma weak PySlice_Type
+#pragma weak PyEnum_Type
+#pragma weak PyReversed_Type
+#pragma weak PyZip_Type
+#pragma weak PyMap_Type
+#pragma weak PyFilter_Type
+#pragma weak PySeqIter_Type
+#pragma weak PyCallIter_Type
+#pragma weak PyCFunction_Type
+#pragma weak PyCMethod_Type
+#pragma weak PyModule_Type
+#pragma weak PyModuleDef_Type
+#pragma weak PyProperty_Type
+#pragma weak PyClassMethod_Type
+#pragma weak PyStaticMethod_Type
+#pragma weak PyMethodDescr_Type
+#pragma weak PyClassMethodDescr_Type
+#pragma weak PyMemberDescr_Type
+#pragma weak PyGetSetDescr_Type
+#pragma weak PyWrapperDescr_Type
+#pragma weak _PyMethodWrapper_Type
+#pragma weak PyInstanceMethod_Type
+#pragma weak _PyNamespace_Type
+#pragma weak Py_GenericAliasType
+#pragma weak _PyUnion_Type
+#pragma weak PyFunction_Type
+#pragma weak PyMethod_Type
+#pragma weak PyCell_Type
+#pragma weak PyCode_Type
+#pragma weak PyFrame_Type
+#pragma weak PyTraceBack_Type
+#pragma weak PyGen_Type
+#pragma weak PyCoro_Type
+#pragma weak PyAsyncGen_Type
+#pragma weak _PyCoroWrapper_Type
+#pragma weak _PyAsyncGenASend_Type
+#pragma weak _PyAsyncGenAThrow_Type
+#pragma weak _PyAsyncGenWrappedValue_Type
+#pragma weak _PyWeakref_RefType
+#pragma weak _PyWeakref_ProxyType
+#pragma weak _PyWeakref_CallableProxyType
+#pragma weak PyCapsule_Type
+
+PyTypeObject *const kr_static_types[] = {
+    &PyBaseObject_Type, &PyType_Type, &PySuper_Type,
+    &_PyNone_Type, &_PyNotImplemented_Type, &PyEllipsis_Type,
+    /* numbers */
+    &PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyComplex_Type,
+    /* str */
+    &PyUnicode_Type, &PyUnicodeIter_Type,
+    /* bytes (later) */
+    &PyBytes_Type, &PyByteArray_Type, &PyMemoryView_Type, &PyBytesIter_Type,
+    &PyByteArrayIter_Type, &_PyManagedBuffer_Type,
+    /* containers */
+    &PyTuple_Type, &PyTupleIter_Type, &PyList_Type, &PyListIter_Type, &PyListRevIter_Type,
+    &PyDict_Type, &PyDictKeys_Type, &PyDictValues_Type, &PyDictItems_Type,
+    &PyDictIterKey_Type, &PyDictIterValue_Type, &PyDictIterItem_Type,
+    &PyDictRevIterKey_Type, &PyDictRevIterValue_Type, &PyDictRevIterItem_Type,
+    &PyDictProxy_Type, &PySet_Type, &PyFrozenSet_Type, &PySetIter_Type,
+    &PyRange_Type, &PyRangeIter_Type, &PyLongRangeIter_Type, &PySlice_Type,
+    &PyEnum_Type, &PyReversed_Type, &PyZip_Type, &PyMap_Type, &PyFilter_Type,
+    &PySeqIter_Type, &PyCallIter_Type,
+    /* types */
+    &PyCFunction_Type, &PyCMethod_Type, &PyModule_Type, &PyModuleDef_Type,
+    &PyProperty_Type, &PyClassMethod_Type, &PyStaticMethod_Type,
+    &PyMethodDescr_Type, &PyClassMethodDescr_Type, &PyMemberDescr_Type,
+    &PyGetSetDescr_Type, &PyWrapperDescr_Type, &_PyMethodWrapper_Type,
+    &PyInstanceMethod_Type, &_PyNamespace_Type, &Py_GenericAliasType, &_PyUnion_Type,
+    /* vm and compiler */
+    &PyFunction_Type, &PyMethod_Type, &PyCell_Type, &PyCode_Type, &PyFrame_Type,
+    &PyTraceBack_Type, &PyGen_Type, &PyCoro_Type, &PyAsyncGen_Type, &_PyCoroWrapper_Type,
+    &_PyAsyncGenASend_Type, &_PyAsyncGenAThrow_Type, &_PyAsyncGenWrappedValue_Type,
+    /* runtime */
+    &_PyWeakref_RefType, &_PyWeakref_ProxyType, &_PyWeakref_CallableProxyType,
+    &PyCapsule_Type,
+};
+const size_t kr_static_types_count = sizeof(kr_static_types) / sizeof(kr_static_types[0]);

@@ -1,0 +1,76 @@
+/* frame.h (internal): the interpreter frame and the per-thread frame stack.
+ *
+ * A kr_frame is where one activation of a code object keeps its state:
+ * locals, cells and the value stack in one array (localsplus), plus the
+ * position.  Ordinary calls take frames from a per-thread stack of chunks
+ * (no allocation per call); a generator keeps its frame in its own heap
+ * block; a PyFrameObject that outlives its activation takes a heap copy.
+ * `owner` says which of the three holds the memory. */
+#ifndef KR_VM_FRAME_H
+#define KR_VM_FRAME_H
+#ifndef KR_BUILD_CORE
+#error "internal header"
+#endif
+#include "vm/code.h"
+
+enum { KR_FRAME_OWNED_BY_THREAD = 0, KR_FRAME_OWNED_BY_GENERATOR = 1,
+       KR_FRAME_OWNED_BY_FRAME_OBJECT = 2 };
+
+typedef struct kr_frame {
+    PyCodeObject *code;           /* owned */
+    PyObject *func;               /* owned, or NULL (PyEval_EvalCode) */
+    PyObject *globals;            /* owned */
+    PyObject *builtins;           /* owned */
+    PyObject *locals;             /* owned mapping (module/class code), or NULL */
+    struct kr_frame *previous;    /* the caller while this frame runs */
+    PyFrameObject *frame_obj;     /* owned, made lazily */
+    PyObject *gen;                /* borrowed: the generator owning this frame */
+    int lasti;                    /* word index of the current instruction, -1 before start */
+    int next;                     /* word index to resume at */
+    int stacktop;                 /* live entries of localsplus while not running */
+    uint8_t owner;
+    uint8_t is_entry;             /* returning from it leaves the C eval call */
+    PyObject *localsplus[];       /* co_nlocalsplus slots, then the value stack */
+} kr_frame;
+
+struct kr_frame_chunk {
+    struct kr_frame_chunk *previous;
+    PyObject **top;               /* first free slot */
+    PyObject **limit;
+    PyObject *data[];
+};
+
+static inline size_t kr_frame_words(PyCodeObject *co) {
+    return sizeof(kr_frame) / sizeof(PyObject *) + (size_t)co->co_nlocalsplus
+           + (size_t)co->co_stacksize;
+}
+
+/* Push a frame for `co` on the thread's stack and fill its header; the
+ * locals are NULL.  References to func/globals/builtins/locals are taken
+ * (new references stored).  NULL with MemoryError on failure. */
+kr_frame *kr_frame_push(PyThreadState *ts, PyCodeObject *co, PyObject *func,
+                        PyObject *globals, PyObject *builtins, PyObject *locals);
+/* Release everything a finished frame holds, and its stack memory if the
+ * thread owns it.  A PyFrameObject still referenced elsewhere takes a
+ * copy first. */
+void kr_frame_clear(PyThreadState *ts, kr_frame *f);
+/* The frame object of `f`, made on first use: a borrowed reference (the
+ * frame keeps one), or NULL with an exception set. */
+PyFrameObject *kr_frame_get_object(kr_frame *f);
+/* Hand a frame about to be cleared over to its frame object, if anyone
+ * else holds that object. */
+void kr_frame_detach_object(kr_frame *f);
+int kr_frame_lineno(kr_frame *f);
+/* Make a module/class frame's locals mapping or a function frame's
+ * synchronised dict; borrowed reference. */
+PyObject *kr_frame_get_locals(kr_frame *f);
+
+/* for super() (types area): the frame's code and fast slots */
+PyCodeObject *kr_frame_get_code(struct kr_frame *f);
+PyObject **kr_frame_get_localsplus(struct kr_frame *f);
+/* Point a frame object at the frame's new home (a generator's copy). */
+void kr_frame_object_rebind(PyFrameObject *fo, kr_frame *f);
+/* the frame behind a frame object (NULL if cleared) */
+kr_frame *kr_frameobject_frame(PyFrameObject *fo);
+
+#endif

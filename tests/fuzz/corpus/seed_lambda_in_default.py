@@ -1,0 +1,1 @@
+def f(a=lambda x=1: x, *, b=lambda: (yield)): pass

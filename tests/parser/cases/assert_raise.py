@@ -1,0 +1,5 @@
+assert x
+assert x, 'msg'
+raise
+raise E
+raise E from e

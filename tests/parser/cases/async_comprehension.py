@@ -1,0 +1,2 @@
+async def f():
+    return {x: y async for x, y in z}

@@ -1,0 +1,10 @@
+# comment
+
+
+x = 1  # trailing
+
+    # indented comment
+def f():
+    # in func
+
+    return 1

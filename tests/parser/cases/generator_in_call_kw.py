@@ -1,0 +1,2 @@
+f(a, key=lambda x: x)
+sorted(x, key=len, reverse=True)

@@ -1,0 +1,2 @@
+x = [y := 1, y ** 2]
+if any((w := v) for v in q): pass

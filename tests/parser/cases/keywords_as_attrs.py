@@ -1,0 +1,4 @@
+a.match
+a.case
+a._
+x = a.type

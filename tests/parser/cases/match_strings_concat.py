@@ -1,0 +1,4 @@
+match x:
+    case 'a' 'b': pass
+    case b'x': pass
+    case f: pass

@@ -1,0 +1,3 @@
+x = 1 .real
+y = 1.0.real
+z = 0x10.real

@@ -1,0 +1,3 @@
+print(1)
+print >>sys.stderr, 'x'
+exec('x')

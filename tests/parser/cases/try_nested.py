@@ -1,0 +1,7 @@
+try:
+    try:
+        pass
+    except E:
+        raise
+finally:
+    pass

@@ -1,0 +1,3 @@
+x = - - - a
+y = not not a
+z = ~ ~ a

@@ -1,0 +1,3 @@
+été = 1
+日本 = été
+class Ça: pass

@@ -1,0 +1,2 @@
+value = "pkg"
+from . import helper

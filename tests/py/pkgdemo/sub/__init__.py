@@ -1,0 +1,2 @@
+from ..helper import shout
+deep = shout("deep")
