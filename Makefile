@@ -31,9 +31,10 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJS := $(MAIN_SRCS:%.c=$(BUILD)/obj/%.o)
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJS:.o=.d)
 
-.PHONY: all clean check check-asan check-py check-unit check-ext check-embed check-fuzz check-cpython bench install objs
 
-all: $(BUILD)/krait $(BUILD)/libkrait.a $(BUILD)/libkrait.so
+.PHONY: all clean check check-asan bench install objs
+
+all: $(BUILD)/krait $(BUILD)/libkrait.a $(BUILD)/libkrait.so $(BUILD)/krait-config
 
 objs: $(LIB_OBJS) $(MAIN_OBJS)
 
@@ -52,6 +53,29 @@ $(BUILD)/libkrait.so: $(LIB_OBJS)
 # which link no Python library, resolve their symbols from it.
 $(BUILD)/krait: $(MAIN_OBJS) $(BUILD)/libkrait.a
 	$(CC) -rdynamic -o $@ $(MAIN_OBJS) -Wl,--whole-archive $(BUILD)/libkrait.a -Wl,--no-whole-archive $(LDFLAGS_SAN) $(LIBS)
+
+$(BUILD)/krait-config: tools/krait-config
+	@mkdir -p $(BUILD)
+	cp $< $@
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+VERSION := $(shell sed -n 's/^#define KRAIT_VERSION "\(.*\)"/\1/p' include/patchlevel.h)
+
+# Installs the command, krait-config, the libraries, the headers (under
+# include/krait3.11, like CPython's include/python3.11), Krait's own
+# Python modules and a pkg-config file.
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/include/krait3.11 $(DESTDIR)$(PREFIX)/lib/krait3.11
+	install -m 755 $(BUILD)/krait $(DESTDIR)$(PREFIX)/bin/krait
+	install -m 755 tools/krait-config $(DESTDIR)$(PREFIX)/bin/krait-config
+	install -m 644 $(BUILD)/libkrait.a $(DESTDIR)$(PREFIX)/lib/libkrait.a
+	install -m 755 $(BUILD)/libkrait.so $(DESTDIR)$(PREFIX)/lib/libkrait.so
+	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/krait3.11/
+	install -m 644 lib/*.py $(DESTDIR)$(PREFIX)/lib/krait3.11/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/krait.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/krait.pc
 
 check: all
 	@bash tests/run_all.sh $(BUILD)

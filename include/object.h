@@ -283,7 +283,6 @@ typedef struct _heaptypeobject {
     char *_ht_tpname;
     struct _specialization_cache {
         PyObject *getitem;
-        uint32_t getitem_version;
     } _spec_cache;
 } PyHeapTypeObject;
 

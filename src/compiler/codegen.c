@@ -538,9 +538,9 @@ kr_cg_fold(kr_compiler *c, kr_expr *e)
 static int
 kr_nameset_index_of(kr_nameset *s, const char *name, int add)
 {
-    for (int i = 0; i < s->n; i++)
-        if (strcmp(s->names[i], name) == 0)
-            return i;
+    int i = kr_nameset_index(s, name);
+    if (i >= 0)
+        return i;
     if (!add)
         return -1;
     if (kr_nameset_add(s, name) < 0) {
@@ -553,12 +553,9 @@ kr_nameset_index_of(kr_nameset *s, const char *name, int add)
 static int
 kr_names_index(kr_nameset *s, const char *name)
 {
-    /* the sets' own hash makes lookups O(1); names never get removed here */
-    if (kr_nameset_has(s, name)) {
-        for (int i = s->n - 1; i >= 0; i--)
-            if (strcmp(s->names[i], name) == 0)
-                return i;
-    }
+    int i = kr_nameset_index(s, name);
+    if (i >= 0)
+        return i;
     if (kr_nameset_add(s, name) < 0) {
         PyErr_NoMemory();
         return -1;
@@ -1129,32 +1126,23 @@ kr_cg_body(kr_compiler *c, kr_stmt_seq *stmts)
 static int
 kr_cg_check_debug_args_seq(kr_compiler *c, kr_arg_seq *args)
 {
-    for (int i = 0; i < KR_SEQ_LEN(args); i++) {
-        kr_arg *a = args->items[i];
-        if (strcmp(a->arg, "__debug__") == 0) {
-            c->u->loc = KR_LOC_OF(a);
-            return kr_cg_error(c, "cannot assign to __debug__");
-        }
-    }
+    for (int i = 0; i < KR_SEQ_LEN(args); i++)
+        if (kr_cg_forbidden_name(c, args->items[i]->arg, KR_Store))
+            return -1;
     return 0;
 }
 
-static int
+/* a parameter named __debug__ is reported at the def/lambda itself */
+int
 kr_cg_check_debug_args(kr_compiler *c, kr_arguments *a)
 {
-    kr_location saved = c->u->loc;
     KR_TRY(kr_cg_check_debug_args_seq(c, a->posonlyargs));
     KR_TRY(kr_cg_check_debug_args_seq(c, a->args));
-    if (a->vararg && strcmp(a->vararg->arg, "__debug__") == 0) {
-        c->u->loc = KR_LOC_OF(a->vararg);
-        return kr_cg_error(c, "cannot assign to __debug__");
-    }
+    if (a->vararg && kr_cg_forbidden_name(c, a->vararg->arg, KR_Store))
+        return -1;
     KR_TRY(kr_cg_check_debug_args_seq(c, a->kwonlyargs));
-    if (a->kwarg && strcmp(a->kwarg->arg, "__debug__") == 0) {
-        c->u->loc = KR_LOC_OF(a->kwarg);
-        return kr_cg_error(c, "cannot assign to __debug__");
-    }
-    c->u->loc = saved;
+    if (a->kwarg && kr_cg_forbidden_name(c, a->kwarg->arg, KR_Store))
+        return -1;
     return 0;
 }
 

@@ -165,4 +165,5 @@ PyObject *kr_cg_constant(kr_compiler *c, const kr_constant *k);  /* new ref */
 const char *kr_cg_mangle(kr_compiler *c, const char *name);
 int kr_cg_enter_recursion(kr_compiler *c);
 PyCodeObject *kr_cg_module(kr_compiler *c, kr_mod *mod);
+int kr_cg_check_debug_args(kr_compiler *c, kr_arguments *a);
 void kr_update_start_to_attr_loc(kr_location *l, kr_expr *attr);

@@ -622,9 +622,7 @@ static int
 kr_cg_lambda(kr_compiler *c, kr_expr *e)
 {
     kr_arguments *args = e->v.Lambda.args;
-    for (int i = 0; i < KR_SEQ_LEN(args->args); i++)
-        if (strcmp(args->args->items[i]->arg, "__debug__") == 0)
-            return kr_cg_error(c, "cannot assign to __debug__");
+    KR_TRY(kr_cg_check_debug_args(c, args));
     int flags = 0;
     if (KR_SEQ_LEN(args->defaults) > 0) {
         KR_TRY(kr_cg_exprs(c, args->defaults));

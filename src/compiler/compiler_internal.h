@@ -33,6 +33,8 @@ typedef struct kr_nameset {
 
 int kr_nameset_add(kr_nameset *s, const char *name);        /* -1 on OOM */
 int kr_nameset_has(const kr_nameset *s, const char *name);
+/* insertion index of name, or -1 (sets that never had a discard) */
+int kr_nameset_index(const kr_nameset *s, const char *name);
 void kr_nameset_discard(kr_nameset *s, const char *name);
 int kr_nameset_update(kr_nameset *s, const kr_nameset *from);
 void kr_nameset_clear(kr_nameset *s);
@@ -42,9 +44,5 @@ void kr_nameset_clear(kr_nameset *s);
  * for unknown features or misplaced future imports.  0 / -1. */
 int kr_future_parse(kr_mod *mod, PyObject *filename, int *flags,
                     int *last_lineno);
-
-/* Unparse an annotation expression exactly as CPython 3.11 does for
- * `from __future__ import annotations` (unparse.c).  New reference. */
-PyObject *kr_unparse_expr(kr_expr *e);
 
 #endif

@@ -279,6 +279,43 @@ kr_peephole(kr_unit *u)
     }
 }
 
+/* A jump to a small block that leaves the frame is replaced by a copy of
+ * that block (CPython's extend_block), so each copy gets its own line. */
+static int
+kr_inline_exits(kr_unit *u)
+{
+    for (kr_block *b = u->entry; b; b = b->next) {
+        if (b->n == 0)
+            continue;
+        kr_instr *last = &b->instrs[b->n - 1];
+        if (last->op != JUMP || last->target == NULL)
+            continue;
+        kr_block *t = last->target;
+        while (t && t->n == 0)
+            t = t->next;
+        if (t == NULL || t == b || t->n > 4)
+            continue;
+        int op = t->instrs[t->n - 1].op;
+        if (op != RETURN_VALUE && op != RAISE_VARARGS && op != RERAISE)
+            continue;
+        last->op = NOP;
+        last->target = NULL;
+        int need = b->n + t->n;
+        if (need > b->cap) {
+            kr_instr *ni = realloc(b->instrs, sizeof(kr_instr) * (size_t)need);
+            if (ni == NULL) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            b->instrs = ni;
+            b->cap = need;
+        }
+        memcpy(b->instrs + b->n, t->instrs, sizeof(kr_instr) * (size_t)t->n);
+        b->n = need;
+    }
+    return 0;
+}
+
 typedef struct kr_worklist {
     kr_block **items;
     int n, cap;
@@ -330,6 +367,9 @@ kr_stackdepth(kr_unit *u, int *maxdepth)
         for (int i = 0; i < b->n; i++) {
             kr_instr *in = &b->instrs[i];
             int eff = kr_opcode_stack_effect(in->op, in->arg, 0);
+            /* the generator resumes with the sent value pushed */
+            if (in->op == RETURN_GENERATOR)
+                eff = 1;
             if (eff == INT_MAX) {
                 PyErr_Format(PyExc_SystemError, "compiler: unknown opcode %d", in->op);
                 goto fail;
@@ -601,15 +641,6 @@ kr_names_tuple(const kr_nameset *s)
 }
 
 static int
-kr_nameset_index(const kr_nameset *s, const char *name)
-{
-    for (int i = 0; i < s->n; i++)
-        if (strcmp(s->names[i], name) == 0)
-            return i;
-    return -1;
-}
-
-static int
 kr_code_flags(kr_compiler *c, kr_unit *u)
 {
     kr_ste *ste = u->ste;
@@ -746,6 +777,8 @@ kr_assemble(kr_compiler *c, int add_none)
         cellslot[ncells + i] = nlp++;
 
     kr_peephole(u);
+    if (kr_inline_exits(u) < 0)
+        goto done;
     if (kr_insert_prefix(c, u, flags, cellslot, ncells, nfree) < 0)
         goto done;
     int maxdepth = 0;

@@ -21,8 +21,8 @@ kr_name_hash(const char *s)
     return h;
 }
 
-static int
-kr_nameset_find(const kr_nameset *s, const char *name)
+int
+kr_nameset_index(const kr_nameset *s, const char *name)
 {
     if (s->scap == 0)
         return -1;
@@ -68,7 +68,7 @@ kr_nameset_grow(kr_nameset *s)
 int
 kr_nameset_add(kr_nameset *s, const char *name)
 {
-    if (kr_nameset_find(s, name) >= 0)
+    if (kr_nameset_index(s, name) >= 0)
         return 0;
     if (s->n + 1 >= s->cap) {
         int cap = s->cap ? s->cap * 2 : 8;
@@ -93,13 +93,13 @@ kr_nameset_add(kr_nameset *s, const char *name)
 int
 kr_nameset_has(const kr_nameset *s, const char *name)
 {
-    return kr_nameset_find(s, name) >= 0;
+    return kr_nameset_index(s, name) >= 0;
 }
 
 void
 kr_nameset_discard(kr_nameset *s, const char *name)
 {
-    int i = kr_nameset_find(s, name);
+    int i = kr_nameset_index(s, name);
     if (i >= 0)
         s->names[i] = NULL;   /* the slot stays, pointing at a hole */
 }

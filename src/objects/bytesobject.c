@@ -10,6 +10,37 @@
 #include "objects/bytes_internal.h"
 #include "objects/str_ids.h"
 
+/* ---- the shared singletons ---- */
+
+PyObject *kr_bytes_empty;
+PyObject *kr_bytes_chars[256];
+
+/* Runs once at process start, before any context: the singletons are
+ * made with the raw allocator and are immortal, so every context shares
+ * them without ever writing to them. */
+int kr_bytes_runtime_init(void)
+{
+    if (kr_bytes_empty != NULL)
+        return 0;
+    for (int i = -1; i < 256; i++) {
+        Py_ssize_t size = i < 0 ? 0 : 1;
+        PyBytesObject *op = PyMem_RawMalloc(offsetof(PyBytesObject, ob_sval) + 2);
+        if (op == NULL)
+            return -1;
+        op->ob_base.ob_base.ob_refcnt = _Py_IMMORTAL_REFCNT;
+        op->ob_base.ob_base.ob_type = &PyBytes_Type;
+        op->ob_base.ob_size = size;
+        op->ob_shash = -1;
+        op->ob_sval[0] = (char)(i < 0 ? 0 : i);
+        op->ob_sval[1] = '\0';
+        if (i < 0)
+            kr_bytes_empty = (PyObject *)op;
+        else
+            kr_bytes_chars[i] = (PyObject *)op;
+    }
+    return 0;
+}
+
 /* ---- allocation ---- */
 
 /* An uninitialised bytes object of `size` bytes (NUL-terminated).  New
@@ -141,22 +172,119 @@ void PyBytes_ConcatAndDel(PyObject **pv, PyObject *w)
     Py_XDECREF(w);
 }
 
-PyObject *PyBytes_FromFormatV(const char *format, va_list va)
+/* ---- the b'\\..' escape decoder (codecs.escape_decode) ---- */
+
+static int kr_bytes_hexdigit(unsigned char c)
 {
-    PyObject *s = PyUnicode_FromFormatV(format, va);
-    if (s == NULL)
-        return NULL;
-    PyObject *b = PyUnicode_AsLatin1String(s);
-    Py_DECREF(s);
-    return b;
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-PyObject *PyBytes_FromFormat(const char *format, ...)
+/* Decodes backslash escapes; *first_invalid_escape gets the first
+ * unrecognised escape (the character after its backslash) or NULL, for
+ * the caller to warn about.  New reference. */
+PyObject *_PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors,
+                                const char **first_invalid_escape)
 {
-    va_list va;
-    va_start(va, format);
-    PyObject *r = PyBytes_FromFormatV(format, va);
-    va_end(va);
+    *first_invalid_escape = NULL;
+    PyObject *r = kr_bytes_alloc(len);
+    if (r == NULL)
+        return NULL;
+    char *out = PyBytes_AS_STRING(r);
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        if (*p != '\\') {
+            *out++ = *p++;
+            continue;
+        }
+        p++;
+        if (p == end) {
+            PyErr_SetString(PyExc_ValueError, "Trailing \\ in string");
+            goto fail;
+        }
+        char c = *p++;
+        switch (c) {
+        case '\n': break;
+        case '\\': *out++ = '\\'; break;
+        case '\'': *out++ = '\''; break;
+        case '"': *out++ = '"'; break;
+        case 'b': *out++ = '\b'; break;
+        case 'f': *out++ = '\014'; break;
+        case 't': *out++ = '\t'; break;
+        case 'n': *out++ = '\n'; break;
+        case 'r': *out++ = '\r'; break;
+        case 'v': *out++ = '\013'; break;
+        case 'a': *out++ = '\007'; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            int v = c - '0';
+            for (int k = 0; k < 2 && p < end && *p >= '0' && *p <= '7'; k++)
+                v = v * 8 + (*p++ - '0');
+            /* Above 0o377 the value is truncated, and reported. */
+            if (v > 0377 && *first_invalid_escape == NULL)
+                *first_invalid_escape = p - 3;
+            *out++ = (char)v;
+            break;
+        }
+        case 'x': {
+            int hi = p < end ? kr_bytes_hexdigit((unsigned char)p[0]) : -1;
+            int lo = p + 1 < end ? kr_bytes_hexdigit((unsigned char)p[1]) : -1;
+            if (hi >= 0 && lo >= 0) {
+                *out++ = (char)(hi * 16 + lo);
+                p += 2;
+                break;
+            }
+            if (errors == NULL || strcmp(errors, "strict") == 0) {
+                PyErr_Format(PyExc_ValueError, "invalid \\x escape at position %zd",
+                             (Py_ssize_t)(p - 2 - s));
+                goto fail;
+            }
+            if (strcmp(errors, "replace") == 0) {
+                *out++ = '?';
+            } else if (strcmp(errors, "ignore") != 0) {
+                PyErr_Format(PyExc_ValueError, "decoding error; unknown error handling code: %.400s",
+                             errors);
+                goto fail;
+            }
+            /* The bad digits are skipped, as CPython does. */
+            if (hi >= 0)
+                p++;
+            break;
+        }
+        default:
+            if (*first_invalid_escape == NULL)
+                *first_invalid_escape = p - 1;
+            *out++ = '\\';
+            *out++ = c;
+        }
+    }
+    if (_PyBytes_Resize(&r, out - PyBytes_AS_STRING(r)) < 0)
+        return NULL;
+    return r;
+fail:
+    Py_DECREF(r);
+    return NULL;
+}
+
+PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors,
+                               Py_ssize_t unicode, const char *recode_encoding)
+{
+    const char *first_invalid_escape;
+    PyObject *r = _PyBytes_DecodeEscape(s, len, errors, &first_invalid_escape);
+    if (r == NULL)
+        return NULL;
+    if (first_invalid_escape != NULL) {
+        int rc;
+        if (*first_invalid_escape >= '4' && *first_invalid_escape <= '7')
+            rc = PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                                  "invalid octal escape sequence '\\%.3s'", first_invalid_escape);
+        else
+            rc = PyErr_WarnFormat(PyExc_DeprecationWarning, 1, "invalid escape sequence '\\%c'",
+                                  (unsigned char)*first_invalid_escape);
+        if (rc < 0) {
+            Py_DECREF(r);
+            return NULL;
+        }
+    }
     return r;
 }
 
@@ -448,9 +576,9 @@ static PyObject *bytes_subscript(PyObject *op, PyObject *key)
 static PyObject *bytes_concat(PyObject *a, PyObject *b)
 {
     Py_buffer va, vb;
+    va.obj = NULL;
     if (PyObject_GetBuffer(a, &va, PyBUF_SIMPLE) != 0 || PyObject_GetBuffer(b, &vb, PyBUF_SIMPLE) != 0) {
-        if (va.obj != NULL && PyErr_ExceptionMatches(PyExc_TypeError))
-            PyBuffer_Release(&va);
+        PyBuffer_Release(&va);
         PyErr_Format(PyExc_TypeError, "can't concat %.100s to %.100s",
                      Py_TYPE(b)->tp_name, Py_TYPE(a)->tp_name);
         return NULL;
@@ -516,7 +644,12 @@ static int bytes_getbuffer(PyObject *self, Py_buffer *view, int flags)
 
 static PyObject *bytes_getnewargs(PyObject *self, PyObject *unused)
 {
-    return Py_BuildValue("(y#)", PyBytes_AS_STRING(self), Py_SIZE(self));
+    PyObject *copy = PyBytes_FromStringAndSize(PyBytes_AS_STRING(self), Py_SIZE(self));
+    if (copy == NULL)
+        return NULL;
+    PyObject *r = PyTuple_Pack(1, copy);
+    Py_DECREF(copy);
+    return r;
 }
 
 static PyObject *bytes_bytes(PyObject *self, PyObject *unused)
@@ -610,9 +743,10 @@ static PyMappingMethods bytes_as_mapping = {
 
 static PyBufferProcs bytes_as_buffer = {bytes_getbuffer, NULL};
 
-static PyMethodDef bytes_core_methods[] = {
+static PyMethodDef bytes_methods[] = {
     {"__getnewargs__", bytes_getnewargs, METH_NOARGS, NULL},
     {"__bytes__", bytes_bytes, METH_NOARGS, "Convert this value to exact type bytes."},
+    KR_BYTES_SHARED_METHODS
     {NULL, NULL, 0, NULL}
 };
 
@@ -644,7 +778,7 @@ PyTypeObject PyBytes_Type = {
               "bytes() -> empty bytes object",
     .tp_richcompare = bytes_richcompare,
     .tp_iter = bytes_iter,
-    .tp_methods = bytes_core_methods,
+    .tp_methods = bytes_methods,
     .tp_new = bytes_new,
     .tp_free = PyObject_Del,
 };

@@ -966,3 +966,9 @@ PyModuleDef kr_codecs_module_def = {
     .m_size = 0,
     .m_methods = kr_codecs_methods,
 };
+
+/* The import machinery's entry point for the built-in module. */
+PyMODINIT_FUNC PyInit__codecs(void)
+{
+    return PyModuleDef_Init(&kr_codecs_module_def);
+}

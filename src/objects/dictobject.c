@@ -1002,10 +1002,12 @@ PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override)
         }
         fast = PySequence_Fast(item, "");
         if (fast == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_TypeError))
+            if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+                PyErr_Clear();
                 PyErr_Format(PyExc_TypeError,
                              "cannot convert dictionary update sequence element #%zd to a sequence",
                              i);
+            }
             goto fail;
         }
         Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);

@@ -262,7 +262,7 @@ kr_ga_getitem(PyObject *self, PyObject *item)
     }
     Py_ssize_t nparams = PyTuple_GET_SIZE(alias->parameters);
     if (nparams == 0)
-        return PyErr_Format(PyExc_TypeError, "There are no type variables left in %R", self);
+        return PyErr_Format(PyExc_TypeError, "%R is not a generic class", self);
     PyObject *argitems = PyTuple_Check(item) ? Py_NewRef(item) : PyTuple_Pack(1, item);
     if (argitems == NULL)
         return NULL;

@@ -599,9 +599,11 @@ _PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject *dict,
         descr = NULL;
         goto done_descr;
     }
-    if (!suppress)
+    if (!suppress) {
         PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '%U'",
                      tp->tp_name, name);
+        kr_set_attribute_error_context(obj, name);
+    }
 done_descr:
     Py_XDECREF(descr);
 done:

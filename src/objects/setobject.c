@@ -3,7 +3,7 @@
  * An open-addressing table of (key, hash) entries.  Programs print sets,
  * so the iteration order must be CPython's for the same operations: the
  * table sizes, the probe sequence (a few linear probes, then a perturbed
- * jump), the reuse of the first dummy slot met on insertion, the resize
+ * jump), the reuse of the last dummy slot met on insertion, the resize
  * thresholds and the order in which each operation visits and inserts
  * elements all follow CPython 3.11.  Deleted entries become dummies
  * (hash -1) so probe chains stay intact; resizes drop them.
@@ -107,7 +107,9 @@ restart:;
                     goto restart;
                 mask = (size_t)so->mask;
             }
-            else if (entry->hash == -1 && freeslot == NULL) {
+            else if (entry->hash == -1) {
+                /* CPython keeps the last dummy met, not the first; the
+                 * slot chosen shows in the iteration order */
                 freeslot = entry;
             }
             entry++;

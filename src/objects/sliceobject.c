@@ -16,7 +16,7 @@ static PyObject *
 kr_ellipsis_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     if (PyTuple_GET_SIZE(args) || (kwargs && PyDict_GET_SIZE(kwargs))) {
-        PyErr_SetString(PyExc_TypeError, "ellipsis takes no arguments");
+        PyErr_SetString(PyExc_TypeError, "EllipsisType takes no arguments");
         return NULL;
     }
     return Py_Ellipsis;

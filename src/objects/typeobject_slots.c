@@ -49,8 +49,6 @@ kr_call_required(PyObject *self, enum kr_types_id id, PyObject *const *args, Py_
     return r;
 }
 
-static void **kr_slotptr(PyTypeObject *type, int offset);
-
 /* Does the reflected method of `right`'s type differ from `left`'s? Only
  * then does a subclass get the first try (the reflected-operand rule). */
 static int
@@ -1058,10 +1056,8 @@ static const kr_slotdef kr_slotdefs[] = {
 };
 #define KR_NSLOTDEFS ((int)(sizeof(kr_slotdefs) / sizeof(kr_slotdefs[0])))
 
-/* Address of the slot at `offset` (an offset into PyHeapTypeObject) in
- * `type`, following its sub-table pointers; NULL if the table is absent. */
-static void **
-kr_slotptr(PyTypeObject *type, int offset)
+void **
+kr_type_slotptr(PyTypeObject *type, int offset)
 {
     char *ptr;
     if (offset >= KR_HT(as_buffer)) {
@@ -1149,7 +1145,7 @@ kr_type_add_operators(PyTypeObject *type)
         const kr_slotdef *p = &kr_slotdefs[i];
         if (p->base.wrapper == NULL)
             continue;
-        void **ptr = kr_slotptr(type, p->base.offset);
+        void **ptr = kr_type_slotptr(type, p->base.offset);
         if (ptr == NULL || *ptr == NULL)
             continue;
         PyObject *name = kr_id(p->id);
@@ -1199,7 +1195,7 @@ kr_update_one_slot(PyTypeObject *type, int first)
 {
     const kr_slotdef *p = &kr_slotdefs[first];
     int offset = p->base.offset;
-    void **ptr = kr_slotptr(type, offset);
+    void **ptr = kr_type_slotptr(type, offset);
     int i = first;
     if (ptr == NULL) {
         while (i < KR_NSLOTDEFS && kr_slotdefs[i].base.offset == offset)
@@ -1219,7 +1215,7 @@ kr_update_one_slot(PyTypeObject *type, int first)
         if (Py_IS_TYPE(descr, &PyWrapperDescr_Type) &&
             strcmp(((PyWrapperDescrObject *)descr)->d_base->name, p->base.name) == 0) {
             PyWrapperDescrObject *d = (PyWrapperDescrObject *)descr;
-            void **tptr = kr_slotptr(type, d->d_base->offset);
+            void **tptr = kr_type_slotptr(type, d->d_base->offset);
             if (tptr == NULL || tptr == ptr)
                 generic = p->base.function;
             if (d->d_base->wrapper == p->base.wrapper &&

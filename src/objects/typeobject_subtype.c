@@ -207,7 +207,7 @@ kr_subtype_dealloc(PyObject *self)
     basedealloc(self);
     if (decref)
         Py_DECREF(type);
-endlabel:
+endlabel:;
     Py_TRASHCAN_END
 }
 

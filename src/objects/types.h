@@ -79,6 +79,9 @@ int kr_type_update_slot(PyTypeObject *type, PyObject *name);
 int kr_is_slot_name(PyObject *name);
 /* tp_iternext of types whose __next__ is not defined. */
 PyObject *_PyObject_NextNotImplemented(PyObject *self);
+/* Address of the slot at `offset` (an offset into PyHeapTypeObject) in
+ * `type`, following its sub-table pointers; NULL if that table is absent. */
+void **kr_type_slotptr(PyTypeObject *type, int offset);
 /* Add wrapper descriptors for every filled slot of a static type. */
 int kr_type_add_operators(PyTypeObject *type);
 /* Add T.__new__ (a builtin method bound to T calling tp_new) unless the
@@ -159,6 +162,10 @@ PyObject *kr_text_signature_from_internal(const char *name, const char *doc);
 /* Abstract layer helpers (abstract*.c). */
 PyObject *kr_binary_op(PyObject *v, PyObject *w, int slot_offset, const char *opname);
 Py_ssize_t kr_number_as_index_ssize(PyObject *o, PyObject *exc);
+/* The binary operator dispatch without the error: NotImplemented (new
+ * ref) when neither operand's slot at `op_slot` (offset in
+ * PyNumberMethods) handles it. */
+PyObject *kr_number_binary_op1(PyObject *v, PyObject *w, int op_slot);
 
 /* Formatting of "'%.200s' object" style names. */
 #define KR_TNAME(o) (Py_TYPE(o)->tp_name)

@@ -1657,13 +1657,13 @@ kr_stmt_seq *kr_p_interactive(kr_parser *p)
             return NULL;
         FAIL_IF(simple_stmts_vec(p, &v));
     }
+    kr_token *nl = kr_p_last(p);   /* CPython points at the first NEWLINE */
     while (PEEK(p) == KR_T_NEWLINE)
         kr_p_next(p);
     if (PEEK(p) != KR_T_ENDMARKER) {
-        kr_token *t2 = kr_p_peek(p);
         if (p->error)
             return NULL;
-        return kr_p_error_tok(p, t2, "multiple statements found while "
+        return kr_p_error_tok(p, nl, "multiple statements found while "
                               "compiling a single statement");
     }
     return kr_vec_seq(p, &v);

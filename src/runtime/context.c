@@ -365,7 +365,8 @@ struct kr_context *kr_context_new_ex(const kr_options *opts, int stay)
     kr_tstate_bind(ts);
 
     c->rt.memerror = PyObject_CallNoArgs(PyExc_MemoryError);
-    if (c->rt.memerror == NULL ||
+    c->modules = PyDict_New();   /* sys.modules, filled by the hooks below */
+    if (c->rt.memerror == NULL || c->modules == NULL ||
         kr_warnings_init(c) < 0 ||
         kr_builtins_init(c) < 0 ||
         kr_sys_init(c) < 0) {
@@ -423,10 +424,13 @@ void kr_context_free(struct kr_context *c)
         PyDict_Clear(c->modules);
     kr_gc_collect(KR_GC_NGEN - 1, "shutdown");
     PyErr_Clear();
+    Py_CLEAR(c->modules);
+    Py_CLEAR(c->sysdict);
+    Py_CLEAR(c->builtins);
+    Py_CLEAR(c->importlib);
     kr_warnings_fini(c);
     Py_CLEAR(c->rt.memerror);
     Py_CLEAR(c->rt.dict);
-    Py_CLEAR(c->rt.modules_by_index);
     Py_CLEAR(c->rt.linecache);
     for (PyThreadState *t = c->threads; t != NULL; t = t->next)
         PyThreadState_Clear(t);
@@ -459,59 +463,3 @@ PyInterpreterState *PyInterpreterState_New(void)
 void PyInterpreterState_Clear(PyInterpreterState *c) { }
 
 void PyInterpreterState_Delete(PyInterpreterState *c) { kr_context_free(c); }
-
-/* ---- PyState_FindModule: single-phase modules by definition index ---- */
-
-PyObject *PyState_FindModule(struct PyModuleDef *def)
-{
-    struct kr_context *c = kr_context_get();
-    if (c == NULL || def == NULL || c->rt.modules_by_index == NULL)
-        return NULL;
-    Py_ssize_t i = def->m_base.m_index;
-    if (i <= 0 || i >= PyList_GET_SIZE(c->rt.modules_by_index))
-        return NULL;
-    PyObject *m = PyList_GET_ITEM(c->rt.modules_by_index, i);
-    return m == Py_None ? NULL : m;
-}
-
-int PyState_AddModule(PyObject *module, struct PyModuleDef *def)
-{
-    struct kr_context *c = kr_context_get();
-    if (c == NULL || def == NULL) {
-        PyErr_SetString(PyExc_SystemError, "PyState_AddModule: Module Definition is NULL");
-        return -1;
-    }
-    if (def->m_slots) {
-        PyErr_SetString(PyExc_SystemError, "PyState_AddModule called on module with slots");
-        return -1;
-    }
-    if (c->rt.modules_by_index == NULL) {
-        c->rt.modules_by_index = PyList_New(1);
-        if (c->rt.modules_by_index == NULL)
-            return -1;
-        PyList_SET_ITEM(c->rt.modules_by_index, 0, Py_NewRef(Py_None));
-    }
-    Py_ssize_t i = def->m_base.m_index;
-    if (i <= 0) {
-        PyErr_SetString(PyExc_SystemError, "PyState_AddModule: module definition has no index");
-        return -1;
-    }
-    while (PyList_GET_SIZE(c->rt.modules_by_index) <= i) {
-        if (PyList_Append(c->rt.modules_by_index, Py_None) < 0)
-            return -1;
-    }
-    return PyList_SetItem(c->rt.modules_by_index, i, Py_NewRef(module));
-}
-
-int PyState_RemoveModule(struct PyModuleDef *def)
-{
-    struct kr_context *c = kr_context_get();
-    if (c == NULL || def == NULL || c->rt.modules_by_index == NULL)
-        return -1;
-    Py_ssize_t i = def->m_base.m_index;
-    if (i <= 0 || i >= PyList_GET_SIZE(c->rt.modules_by_index)) {
-        PyErr_SetString(PyExc_SystemError, "PyState_RemoveModule: Module index out of bounds.");
-        return -1;
-    }
-    return PyList_SetItem(c->rt.modules_by_index, i, Py_NewRef(Py_None));
-}

@@ -554,60 +554,33 @@ PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict)
 
 /* ---- unraisable exceptions ---- */
 
-static void write_unraisable(const char *prefix, PyObject *obj)
+static void write_unraisable(const char *msg, PyObject *obj)
 {
     PyObject *exc = PyErr_GetRaisedException();
     if (exc == NULL)
         return;
-    PyObject *file = PySys_GetObject("stderr");   /* borrowed */
-    if (file == Py_None)
-        file = NULL;
-    Py_XINCREF(file);
-    PyObject *line = NULL;
-    if (obj != NULL) {
-        PyObject *r = PyObject_Repr(obj);
-        if (r == NULL) {
+    PyObject *m = NULL;
+    if (msg != NULL) {
+        m = PyUnicode_FromString(msg);
+        if (m == NULL)
             PyErr_Clear();
-            line = PyUnicode_FromFormat("%s: <object repr() failed>\n", prefix);
-        }
-        else {
-            line = PyUnicode_FromFormat("%s: %U\n", prefix, r);
-            Py_DECREF(r);
-        }
     }
-    else if (strcmp(prefix, "Exception ignored in") != 0) {
-        line = PyUnicode_FromFormat("%s\n", prefix);
-    }
-    if (line != NULL) {
-        if (file != NULL) {
-            if (PyFile_WriteObject(line, file, Py_PRINT_RAW) < 0)
-                PyErr_Clear();
-        }
-        else {
-            const char *u = PyUnicode_AsUTF8(line);
-            if (u)
-                fputs(u, stderr);
-            else
-                PyErr_Clear();
-        }
-        Py_DECREF(line);
-    }
-    PyErr_Clear();
-    if (kr_exception_display(exc, file) < 0)
-        PyErr_Clear();
-    Py_XDECREF(file);
+    Py_XINCREF(obj);
+    kr_write_unraisable(exc, m, obj);
+    Py_XDECREF(obj);
+    Py_XDECREF(m);
     Py_DECREF(exc);
 }
 
 void PyErr_WriteUnraisable(PyObject *obj)
 {
-    write_unraisable("Exception ignored in", obj);
+    write_unraisable(NULL, obj);
 }
 
 void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj)
 {
     if (err_msg == NULL) {
-        write_unraisable("Exception ignored in", obj);
+        write_unraisable(NULL, obj);
         return;
     }
     char buf[512];

@@ -74,6 +74,7 @@ void kr_warnings_fini(struct kr_context *ctx);
 /* Add one -W option (e.g. "error", "ignore::DeprecationWarning") to the
  * current context's filters; invalid options print CPython's message. */
 int kr_warnings_add_option(const char *option);
+PyObject *kr_warnings_module_init(void);   /* the _warnings module */
 
 /* ---- running code (pythonrun.c) ---- */
 /* The __main__ module's dict, with __builtins__ set; borrowed or NULL. */
@@ -85,6 +86,8 @@ PyObject *kr_run_source(const char *src, Py_ssize_t len, PyObject *filename, int
 int kr_run_main_file(FILE *fp, const char *filename, int closeit, PyCompilerFlags *flags);
 /* sys.unraisablehook's default (builtins area's sysmodule calls it). */
 PyObject *kr_default_unraisablehook(PyObject *args);
+/* Report exc through sys.unraisablehook (err_msg, obj may be NULL). */
+void kr_write_unraisable(PyObject *exc, PyObject *err_msg, PyObject *obj);
 
 /* ---- weak references (weakrefobject.c) ---- */
 PyObject *kr_weakref_module_init(void);

@@ -29,7 +29,6 @@ struct kr_runtime_state {
     struct kr_context *next_ctx;   /* PyInterpreterState_Next (unused: contexts are independent) */
     PyObject *memerror;            /* preallocated MemoryError instance */
     PyObject *dict;                /* PyInterpreterState_GetDict */
-    PyObject *modules_by_index;    /* PyState_FindModule: list */
     PyObject *linecache;           /* traceback printer: filename -> list of lines */
     /* warnings (src/runtime/warnings.c) */
     PyObject *filters;             /* list of (action, msg, cat, mod, lineno) */

@@ -23,6 +23,7 @@
 #include "objects/str_ids.h"
 #include "frameobject.h"
 #include "parser/parser.h"
+#include "objects/namespaceobject.h"
 
 /* ---- output buffer ---- */
 
@@ -630,6 +631,9 @@ static void print_syntax_location(kr_pctx *c, PyObject **value)
         PyErr_Clear();
         goto done;
     }
+    /* IndentationError points at one position only */
+    if (PyObject_TypeCheck(v, (PyTypeObject *)PyExc_IndentationError))
+        end_offset = -1;
     Py_SETREF(*value, Py_NewRef(msg));
     indent_margin(c);
     out_s(c->out, "  File \"");
@@ -1113,3 +1117,140 @@ void PyErr_PrintEx(int set_sys_last_vars)
 }
 
 void PyErr_Print(void) { PyErr_PrintEx(1); }
+
+/* ---- unraisable exceptions (sys.unraisablehook's default) ---- */
+
+static void print_unraisable(PyObject *exc_type, PyObject *exc_value, PyObject *exc_tb,
+                             PyObject *err_msg, PyObject *obj, PyObject *file)
+{
+    kr_out o = {NULL, 0, 0, 0};
+    kr_pctx c = {&o, NULL, 0, 0, 15, 10};
+    if (obj != NULL && obj != Py_None) {
+        if (err_msg != NULL && err_msg != Py_None) {
+            out_str(&o, err_msg);
+            out_s(&o, ": ");
+        }
+        else {
+            out_s(&o, "Exception ignored in: ");
+        }
+        PyObject *r = PyObject_Repr(obj);
+        if (r == NULL) {
+            PyErr_Clear();
+            out_s(&o, "<object repr() failed>");
+        }
+        else {
+            out_str(&o, r);
+            Py_DECREF(r);
+        }
+        out_s(&o, "\n");
+    }
+    else if (err_msg != NULL && err_msg != Py_None) {
+        out_str(&o, err_msg);
+        out_s(&o, ":\n");
+    }
+    if (exc_tb != NULL && exc_tb != Py_None && PyTraceBack_Check(exc_tb))
+        print_tb(&c, exc_tb, "", "Traceback (most recent call last):\n");
+    if (exc_type != NULL && exc_type != Py_None) {
+        PyObject *mod = PyObject_GetAttrString(exc_type, "__module__");
+        PyObject *qual = PyObject_GetAttrString(exc_type, "__qualname__");
+        if (mod == NULL || qual == NULL)
+            PyErr_Clear();
+        if (mod != NULL && PyUnicode_Check(mod) &&
+            PyUnicode_CompareWithASCIIString(mod, "builtins") != 0) {
+            out_str(&o, mod);
+            out_s(&o, ".");
+        }
+        if (qual != NULL && PyUnicode_Check(qual))
+            out_str(&o, qual);
+        else
+            out_s(&o, "<unknown>");
+        Py_XDECREF(mod);
+        Py_XDECREF(qual);
+        if (exc_value != NULL && exc_value != Py_None) {
+            out_s(&o, ": ");
+            PyObject *s = PyObject_Str(exc_value);
+            if (s == NULL) {
+                PyErr_Clear();
+                out_s(&o, "<exception str() failed>");
+            }
+            else {
+                out_str(&o, s);
+                Py_DECREF(s);
+            }
+        }
+        out_s(&o, "\n");
+    }
+    if (write_out(&o, file) < 0) {
+        PyErr_Clear();
+        write_out(&o, NULL);
+    }
+    free(o.p);
+}
+
+PyObject *kr_default_unraisablehook(PyObject *args)
+{
+    PyObject *f[5];
+    static const char *const names[5] = {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"};
+    for (int i = 0; i < 5; i++) {
+        f[i] = PyObject_GetAttrString(args, names[i]);
+        if (f[i] == NULL) {
+            for (int j = 0; j < i; j++)
+                Py_DECREF(f[j]);
+            return NULL;
+        }
+    }
+    PyObject *file = PySys_GetObject("stderr");
+    Py_XINCREF(file);
+    print_unraisable(f[0], f[1], f[2], f[3], f[4], file);
+    Py_XDECREF(file);
+    for (int i = 0; i < 5; i++)
+        Py_DECREF(f[i]);
+    Py_RETURN_NONE;
+}
+
+/* Report exc (taken) through sys.unraisablehook, or print it directly
+ * when the hook is the default one or missing. */
+void kr_write_unraisable(PyObject *exc, PyObject *err_msg, PyObject *obj)
+{
+    PyObject *hook = PySys_GetObject("unraisablehook");
+    PyObject *dflt = PySys_GetObject("__unraisablehook__");
+    PyObject *type = (PyObject *)Py_TYPE(exc);
+    PyObject *tb = ((PyBaseExceptionObject *)exc)->traceback;
+    if (hook != NULL && hook != Py_None && hook != dflt) {
+        PyObject *ns = kr_namespace_new(NULL);
+        if (ns != NULL &&
+            PyObject_SetAttrString(ns, "exc_type", type) == 0 &&
+            PyObject_SetAttrString(ns, "exc_value", exc) == 0 &&
+            PyObject_SetAttrString(ns, "exc_traceback", tb ? tb : Py_None) == 0 &&
+            PyObject_SetAttrString(ns, "err_msg", err_msg ? err_msg : Py_None) == 0 &&
+            PyObject_SetAttrString(ns, "object", obj ? obj : Py_None) == 0) {
+            Py_INCREF(hook);
+            PyObject *r = PyObject_CallOneArg(hook, ns);
+            Py_DECREF(hook);
+            Py_DECREF(ns);
+            if (r != NULL) {
+                Py_DECREF(r);
+                return;
+            }
+            /* the hook failed: report that, then the original */
+            PyObject *hexc = PyErr_GetRaisedException();
+            PyObject *m = PyUnicode_FromString("Exception ignored in sys.unraisablehook");
+            PyObject *file = PySys_GetObject("stderr");
+            print_unraisable((PyObject *)Py_TYPE(hexc), hexc,
+                             ((PyBaseExceptionObject *)hexc)->traceback, m, hook, file);
+            Py_XDECREF(m);
+            Py_DECREF(hexc);
+            PyErr_Clear();
+            return;   /* as CPython: the original exception is not shown */
+        }
+        else {
+            Py_XDECREF(ns);
+            PyErr_Clear();
+        }
+    }
+    PyObject *file = PySys_GetObject("stderr");
+    Py_XINCREF(file);
+    print_unraisable(type, exc, tb ? tb : Py_None, err_msg, obj, file);
+    Py_XDECREF(file);
+    PyErr_Clear();
+}

@@ -1621,8 +1621,9 @@ return_from_frame:
     /* retval holds the result; the frame's stack is empty */
     kr_recursion_leave(ts);
     if (f->is_entry) {
+        /* f->previous stays valid until the caller clears the frame, so a
+         * frame object detached then still learns its f_back */
         ts->vm.current_frame = f->previous;
-        f->previous = NULL;
         f->stacktop = (int)(sp - localsplus);
         return retval;
     }
@@ -1691,7 +1692,6 @@ exit_unwind:
     kr_recursion_leave(ts);
     if (f->is_entry) {
         ts->vm.current_frame = f->previous;
-        f->previous = NULL;
         return NULL;
     }
     {
@@ -1749,11 +1749,6 @@ PyObject *PyEval_EvalCodeEx(PyObject *_co, PyObject *globals, PyObject *locals,
     if (builtins == NULL) {
         PyErr_SetString(PyExc_SystemError, "no builtins");
         return NULL;
-    }
-    if (PyDict_GetItemString(globals, "__builtins__") == NULL) {
-        /* exec() and module execution give the namespace its builtins */
-        if (PyDict_SetItemString(globals, "__builtins__", builtins) < 0)
-            return NULL;
     }
     func = PyFunction_New(_co, globals);
     if (func == NULL)

@@ -311,22 +311,6 @@ static PySendResult kr_gen_am_send(PyObject *self, PyObject *arg, PyObject **res
     return kr_gen_send_ex2((kr_gen *)self, arg, result, 0, 0);
 }
 
-PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **result)
-{
-    PyTypeObject *tp = Py_TYPE(iter);
-    if (tp->tp_as_async != NULL && tp->tp_as_async->am_send != NULL)
-        return tp->tp_as_async->am_send(iter, arg, result);
-    if (arg == Py_None && tp->tp_iternext != NULL)
-        *result = tp->tp_iternext(iter);
-    else
-        *result = PyObject_CallMethod(iter, "send", "O", arg);
-    if (*result != NULL)
-        return PYGEN_NEXT;
-    if (_PyGen_FetchStopIterationValue(result) == 0)
-        return PYGEN_RETURN;
-    return PYGEN_ERROR;
-}
-
 static PyObject *kr_gen_send(PyObject *self, PyObject *arg)
 {
     return kr_gen_send_ex((kr_gen *)self, arg, 0, 0);
@@ -537,7 +521,7 @@ throw_here:
             PyException_SetTraceback(exc, tb);
         PyErr_SetRaisedException(exc);
     }
-    return kr_gen_send_ex(g, NULL, 1, 0);
+    return kr_gen_send_ex(g, Py_None, 1, 0);
 }
 
 static PyObject *kr_gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)

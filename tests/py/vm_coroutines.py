@@ -219,7 +219,10 @@ try:
     aw.send(None)
 except RuntimeError as e:
     print("RuntimeError:", e)
-a.aclose().send(None) if False else None
+try:
+    a.aclose().send(None)
+except StopIteration:
+    print("closed again")
 
 import sys
 print(sys.get_asyncgen_hooks())

@@ -1,0 +1,3 @@
+import demo
+print(demo.first, demo.second, demo.__name__)
+print(hasattr(demo, "__doc__"))

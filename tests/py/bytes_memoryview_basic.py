@@ -1,0 +1,31 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+
+m = memoryview(b'abcdef')
+print(m.nbytes, m.itemsize, m.ndim, m.shape, m.strides, m.suboffsets, m.format, m.readonly, m.c_contiguous, m.f_contiguous, m.contiguous, m.obj)
+print(m[0], m[-1], m[1:3].tobytes(), m[::2].tobytes(), m[::-1].tobytes(), bytes(m[2:]), m.tolist(), list(m), len(m))
+print(m.tobytes(), m.tobytes('C'), m.tobytes(order='F'), m.tobytes('A'), m.tobytes(None), m.hex(), m.hex(':', 2), m[::2].hex('-'))
+s = m[::2]
+print(s.shape, s.strides, s.c_contiguous, s.contiguous, s.nbytes, s.tolist())
+e = m[3:3]; print(e.shape, e.tobytes(), e.tolist(), len(e))
+print(m == b'abcdef', m == bytearray(b'abcdef'), m == m[:], m != b'abc', m == 'abcdef', m[::2] == b'ace')
+print(hash(m) == hash(b'abcdef'), hash(m[1:3]) == hash(b'bc'))
+t(lambda: m < m)
+t(lambda: memoryview(1))
+t(lambda: memoryview('a'))
+t(lambda: memoryview())
+t(lambda: m.tobytes('x'))
+t(lambda: m.tobytes(1))
+t(lambda: m[10])
+t(lambda: m[-7])
+t(lambda: m['a'])
+t(lambda: m[1.5])
+t(lambda: m[0, 1])
+t(lambda: m[...])
+t(lambda: m.__setitem__(0, 1))
+t(lambda: m.__delitem__(0))
+print(memoryview(m).tobytes(), memoryview(bytearray(b'wr')).readonly, type(m.obj).__name__)
+print(97 in m, list(reversed(m)), m.toreadonly().readonly)

@@ -1,0 +1,8 @@
+print([x * 2 for x in range(5)], [x for x in range(10) if x % 3 == 0], [(x, y) for x in range(3) for y in "ab"])
+print({x: x * x for x in range(5)}, {x % 4 for x in range(20)}, {c: i for i, c in enumerate("hello")})
+print(list(x + 1 for x in (1, 2)), tuple(i for i in "xy"), sum(x for x in range(101)))
+print([[i * j for j in range(3)] for i in range(3)])
+print(sorted({w: len(w) for w in "a bb ccc bb a".split()}.items()))
+print({(i, j) for i in range(2) for j in range(2)})
+print(dict(sorted({3: "c", 1: "a"}.items())))
+print([c for c in "hello" if c not in "lo"], {s.upper() for s in ["a", "b", "a"]})

@@ -1,0 +1,51 @@
+s = {3, 1, 2}
+print(s, len(s), 1 in s, 5 in s, 5 not in s)
+s.add(4); s.add(1); print(s)
+s.discard(9); s.discard(4); print(s)
+s.remove(3); print(s)
+print(set(), set([1, 2, 2]), set("hello"), set(range(5)), set({1: 2, 3: 4}), set((1,)))
+print(frozenset(), frozenset([1, 2]), frozenset("ab"))
+a, b = {1, 2, 3, 4}, {3, 4, 5, 6}
+print(a | b, a & b, a - b, b - a, a ^ b)
+print(a.union(b), a.union(b, [7]), a.union(), a.intersection(b), a.intersection(b, {4}), a.intersection())
+print(a.difference(b), a.difference(b, {1}), a.difference(), a.symmetric_difference(b), a.symmetric_difference([1, 9]))
+c = set(a); c |= b; print(c)
+c = set(a); c &= b; print(c)
+c = set(a); c -= b; print(c)
+c = set(a); c ^= b; print(c)
+c = set(a); c.update([10], (11,)); print(c)
+c = set(a); c.intersection_update([1, 2], {2}); print(c)
+c = set(a); c.difference_update([1], [2]); print(c)
+c = set(a); c.symmetric_difference_update([1, 10]); print(c)
+print(a.issubset(a | b), a.issubset(b), a.issuperset({1}), a.issuperset([1, 9]), a.isdisjoint({7}), a.isdisjoint([4]), a.issubset([1, 2, 3, 4]))
+print(a == {4, 3, 2, 1}, a != b, a < a | b, a <= a, a > {1}, a >= a, a < a, {1} < {2})
+print(set([1]) == frozenset([1]), frozenset([1]) == {1}, {1} in [frozenset({1})])
+f = frozenset([1, 2])
+print(f | {3}, type(f | {3}).__name__, type({3} | f).__name__, f & {1}, f - {1}, f ^ {5})
+print(f.copy() is f, type(f.union()).__name__)
+c = a.copy(); print(c, c is a)
+c.clear(); print(c)
+print(sorted({5, 3, 9}), max({1, 7, 3}), sum({1, 2, 3}))
+p = {1, 2, 3}
+print(p.pop(), p.pop(), p)
+print({x % 3 for x in range(10)})
+print(bool(set()), bool({0}))
+print({frozenset([1]): "a"}[frozenset([1])])
+s2 = {1, 2}
+print({1, 2} in [s2], frozenset([1, 2]) in {frozenset([1, 2])}, {1, 2} in {frozenset({1, 2})})
+ss = {frozenset({1}), frozenset({2})}
+ss.remove({1})
+print(ss)
+ss.discard({2})
+print(ss)
+print(set[int], frozenset[str])
+class S(set):
+    pass
+print(S([1]), S(), type(S([1]) | {2}).__name__, S([1]).copy(), type(S([1]).copy()).__name__)
+class F(frozenset):
+    pass
+print(F([1]), F(), type(F([1]).copy()).__name__)
+print(set(range(3)) == set(range(3)), len(set(range(1000))))
+it = iter({1, 2, 3})
+print(type(it).__name__, it.__length_hint__(), next(it), it.__length_hint__())
+print({1, 2}.__reduce__()[0].__name__, frozenset({1}).__reduce__()[1])

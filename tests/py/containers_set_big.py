@@ -1,0 +1,30 @@
+a = set(range(0, 1000, 2))
+b = set(range(0, 1000, 3))
+print(len(a | b), len(a & b), len(a - b), len(a ^ b))
+print(list(a & b)[:10], list(a - b)[:10], list(a ^ b)[:10], list(b - a)[:10])
+c = set()
+for i in range(2000):
+    c.add(i)
+for i in range(0, 2000, 2):
+    c.remove(i)
+print(len(c), list(c)[:10])
+c.update(range(5))
+print(list(c)[:10])
+d = {i * 31 % 1009 for i in range(1009)}
+print(len(d), list(d)[:10])
+e = set(range(100))
+e.intersection_update(range(50, 150))
+print(len(e), list(e)[:5])
+e.difference_update(range(60, 200))
+print(e)
+e.symmetric_difference_update(range(55, 65))
+print(e)
+f = frozenset(range(30)) - frozenset(range(10, 20))
+print(f)
+g = set(range(40))
+while len(g) > 35:
+    g.pop()
+print(g)
+h = {x for x in range(100) if x % 7 == 0}
+print(h <= set(range(100)), h < h, h.issubset(range(100)), set(range(100)).issuperset(h))
+print(set(range(100000)) == set(range(99999, -1, -1)))

@@ -1,0 +1,23 @@
+print(hash(frozenset()))
+print(hash(frozenset([1])))
+print(hash(frozenset([1, 2, 3])))
+print(hash(frozenset(range(100))))
+print(hash(frozenset(["a", "b"])))
+print(hash(frozenset([(1, 2), (3, 4)])))
+print(hash(frozenset([frozenset([1]), frozenset([2, 3])])))
+print(hash(frozenset([-1, -2])))
+print(hash(frozenset([0.5, 1e300])))
+s = frozenset([1, 2, 3])
+print(hash(s) == hash(frozenset([3, 2, 1])), hash(s) == hash(s))
+f1 = frozenset(range(20))
+f2 = frozenset(list(range(40))[:20])
+print(f1 == f2, hash(f1) == hash(f2))
+t = set(range(20))
+for i in range(10):
+    t.discard(i)
+print(hash(frozenset(t)), hash(frozenset(range(10, 20))))
+try:
+    hash({1})
+except TypeError as e:
+    print("TypeError:", e)
+print({frozenset(): 1, frozenset([1]): 2})

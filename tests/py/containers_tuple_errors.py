@@ -1,0 +1,40 @@
+def show(f):
+    try:
+        r = f()
+        print("ok", r)
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+t = (1, 2, 3)
+show(lambda: t[3])
+show(lambda: t[-4])
+show(lambda: t["a"])
+show(lambda: t[1.5])
+show(lambda: t + [4])
+show(lambda: t + 1)
+show(lambda: t * 1.5)
+show(lambda: t * "a")
+show(lambda: t.index(9))
+show(lambda: t.index())
+show(lambda: t.index(1, 2, 3, 4))
+show(lambda: t.index(1, "a"))
+show(lambda: t.count())
+show(lambda: tuple(1))
+show(lambda: tuple([1], [2]))
+show(lambda: tuple(x=1))
+show(lambda: t[::0])
+show(lambda: t.__setitem__)
+def f():
+    t[0] = 1
+show(f)
+def g():
+    del t[0]
+show(g)
+show(lambda: hash(([],)))
+show(lambda: hash((1, [2])))
+show(lambda: (1, 2) < (1, "a"))
+show(lambda: (1, 2) < ("a", 2))
+show(lambda: (1, 2) == (1, "a"))
+show(lambda: t[10**100])
+show(lambda: t[-10**100])
+show(lambda: t[10**100:])
+show(lambda: () * (10**100))

@@ -1,0 +1,4 @@
+# An uncaught RecursionError: the repeated-line summary.
+def f(n):
+    return f(n + 1)
+f(0)
