@@ -6,6 +6,7 @@ extern "C" {
 #endif
 
 PyAPI_DATA(PyTypeObject) _PyManagedBuffer_Type;
+PyAPI_DATA(PyTypeObject) _PyMemoryIter_Type;
 PyAPI_DATA(PyTypeObject) PyMemoryView_Type;
 #define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
 

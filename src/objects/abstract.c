@@ -195,7 +195,7 @@ PyObject_DelItem(PyObject *o, PyObject *key)
             return -1;
         }
     }
-    kr_type_error("'%.200s' object doesn't support item deletion", o);
+    kr_type_error("'%.200s' object does not support item deletion", o);
     return -1;
 }
 

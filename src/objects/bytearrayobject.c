@@ -341,7 +341,8 @@ static PyObject *bytearray_repr(PyObject *op)
     memcpy(prefix, name, n);
     prefix[n] = '(';
     prefix[n + 1] = '\0';
-    PyObject *r = kr_bytes_repr_data(PyByteArray_AS_STRING(op), Py_SIZE(op), 1, prefix, ")");
+    PyObject *r = kr_bytes_repr_data(PyByteArray_AS_STRING(op), Py_SIZE(op),
+                                     KR_REPR_SMART | KR_REPR_SQUOTE_ESCAPED, prefix, ")");
     if (prefix != small)
         PyMem_Free(prefix);
     return r;
@@ -584,7 +585,8 @@ static int bytearray_ass_subscript(PyObject *op, PyObject *key, PyObject *values
         if (stop < start)
             stop = start;
         r = kr_ba_replace(self, start, stop, data, needed);
-    } else if (src == NULL) {
+    } else if (needed == 0) {
+        /* Deletion, or assigning empty data (which deletes too). */
         r = kr_ba_delete_extended(self, start, step, n);
     } else if (needed != n) {
         PyErr_Format(PyExc_ValueError, "attempt to assign bytes of size %zd to extended slice of size %zd",
@@ -765,39 +767,50 @@ static PyObject *bytearray_sizeof(PyObject *op, PyObject *unused)
     return PyLong_FromSsize_t((Py_ssize_t)Py_TYPE(op)->tp_basicsize + KR_BA(op)->ob_alloc);
 }
 
-/* (type(self), (latin-1 text, 'latin-1'), state): the text form keeps
- * pickles readable by Python 2, as CPython's does. */
-static PyObject *kr_ba_reduce(PyObject *op)
+/* Pickling: below protocol 3 the contents travel as latin-1 text, which
+ * Python 2 can read; from 3 on, as bytes (or no argument when empty). */
+static PyObject *kr_ba_reduce(PyObject *op, int proto)
 {
     PyObject *state;
     if (_PyObject_LookupAttr(op, KR_ID(__dict__), &state) < 0)
         return NULL;
     if (state == NULL)
         state = Py_NewRef(Py_None);
-    PyObject *text = PyUnicode_DecodeLatin1(PyByteArray_AS_STRING(op), Py_SIZE(op), NULL);
-    PyObject *r = NULL;
-    if (text != NULL)
-        r = Py_BuildValue("(O(Ns)N)", (PyObject *)Py_TYPE(op), text, "latin-1", state);
-    else
+    PyObject *type = (PyObject *)Py_TYPE(op);
+    if (proto < 3) {
+        PyObject *text = PyUnicode_DecodeLatin1(PyByteArray_AS_STRING(op), Py_SIZE(op), NULL);
+        if (text == NULL) {
+            Py_DECREF(state);
+            return NULL;
+        }
+        return Py_BuildValue("(O(Ns)N)", type, text, "latin-1", state);
+    }
+    if (Py_SIZE(op) == 0)
+        return Py_BuildValue("(O()N)", type, state);
+    PyObject *b = PyBytes_FromStringAndSize(PyByteArray_AS_STRING(op), Py_SIZE(op));
+    if (b == NULL) {
         Py_DECREF(state);
-    return r;
+        return NULL;
+    }
+    return Py_BuildValue("(O(N)N)", type, b, state);
 }
 
 static PyObject *bytearray_reduce(PyObject *op, PyObject *unused)
 {
-    return kr_ba_reduce(op);
+    return kr_ba_reduce(op, 2);
 }
 
 static PyObject *bytearray_reduce_ex(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
 {
     if (!_PyArg_CheckPositional("__reduce_ex__", nargs, 0, 1))
         return NULL;
+    int proto = 0;
     if (nargs > 0) {
-        int proto = _PyLong_AsInt(args[0]);
+        proto = _PyLong_AsInt(args[0]);
         if (proto == -1 && PyErr_Occurred())
             return NULL;
     }
-    return kr_ba_reduce(op);
+    return kr_ba_reduce(op, proto);
 }
 
 /* bytearray % args: the bytes engine, re-typed. */
@@ -813,72 +826,24 @@ static PyObject *bytearray_mod(PyObject *v, PyObject *w)
     return r;
 }
 
-/* ---- iterator ---- */
-
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t index;
-    PyObject *seq;   /* NULL when exhausted */
-} kr_ba_iter;
+/* ---- iterator (shared with bytes: objects/bytesobject.c) ---- */
 
 static PyObject *bytearray_iter(PyObject *seq)
 {
-    kr_ba_iter *it = PyObject_GC_New(kr_ba_iter, &PyByteArrayIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->index = 0;
-    it->seq = Py_NewRef(seq);
-    PyObject_GC_Track(it);
-    return (PyObject *)it;
+    return kr_bytes_iter_new(seq, &PyByteArrayIter_Type);
 }
-
-static void bytearrayiter_dealloc(PyObject *self)
-{
-    PyObject_GC_UnTrack(self);
-    Py_XDECREF(((kr_ba_iter *)self)->seq);
-    PyObject_GC_Del(self);
-}
-
-static int bytearrayiter_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(((kr_ba_iter *)self)->seq);
-    return 0;
-}
-
-static PyObject *bytearrayiter_next(PyObject *self)
-{
-    kr_ba_iter *it = (kr_ba_iter *)self;
-    if (it->seq == NULL)
-        return NULL;
-    if (it->index < Py_SIZE(it->seq))
-        return PyLong_FromLong((unsigned char)PyByteArray_AS_STRING(it->seq)[it->index++]);
-    Py_CLEAR(it->seq);
-    return NULL;
-}
-
-static PyObject *bytearrayiter_length_hint(PyObject *self, PyObject *unused)
-{
-    kr_ba_iter *it = (kr_ba_iter *)self;
-    Py_ssize_t n = it->seq ? Py_SIZE(it->seq) - it->index : 0;
-    return PyLong_FromSsize_t(n < 0 ? 0 : n);
-}
-
-static PyMethodDef bytearrayiter_methods[] = {
-    {"__length_hint__", bytearrayiter_length_hint, METH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL}
-};
 
 PyTypeObject PyByteArrayIter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "bytearray_iterator",
-    .tp_basicsize = sizeof(kr_ba_iter),
-    .tp_dealloc = bytearrayiter_dealloc,
+    .tp_basicsize = sizeof(kr_bytes_iter),
+    .tp_dealloc = kr_bytes_iter_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = bytearrayiter_traverse,
+    .tp_traverse = kr_bytes_iter_traverse,
     .tp_iter = PyObject_SelfIter,
-    .tp_iternext = bytearrayiter_next,
-    .tp_methods = bytearrayiter_methods,
+    .tp_iternext = kr_bytes_iter_next,
+    .tp_methods = kr_bytes_iter_methods,
 };
 
 /* ---- the type ---- */

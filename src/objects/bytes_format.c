@@ -182,7 +182,8 @@ done:
     Py_DECREF(text);
     return rc;
 wrongtype:
-    PyErr_Format(PyExc_TypeError, "%%%c format: %s is required, not %.200s", type,
+    /* %i reports itself as %d, as in CPython. */
+    PyErr_Format(PyExc_TypeError, "%%%c format: %s is required, not %.200s", type == 'i' ? 'd' : type,
                  want_index ? "an integer" : "a real number", Py_TYPE(v)->tp_name);
     return -1;
 }

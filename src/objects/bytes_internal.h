@@ -17,12 +17,28 @@ int kr_bytes_runtime_init(void);
 PyObject *kr_bytes_alloc(Py_ssize_t size);
 
 /* b'...' for `n` bytes at `data`, between prefix and suffix (bytearray
- * uses "bytearray(" and ")"). New reference. */
-PyObject *kr_bytes_repr_data(const char *data, Py_ssize_t n, int smartquotes, const char *prefix,
+ * uses "bytearray(" and ")").  `how` is a mask of KR_REPR_*: SMART picks
+ * double quotes for data with ' and no "; SQUOTE_ESCAPED escapes ' even
+ * inside double quotes (bytearray's repr does).  New reference. */
+enum { KR_REPR_SMART = 1, KR_REPR_SQUOTE_ESCAPED = 2 };
+PyObject *kr_bytes_repr_data(const char *data, Py_ssize_t n, int how, const char *prefix,
                              const char *suffix);
 
 /* `x in data`: an int in range(256) or a bytes-like needle. 1, 0 or -1. */
 int kr_bytes_contains(const char *data, Py_ssize_t n, PyObject *x);
+
+/* The iterator of bytes and bytearray (objects/bytesobject.c): one
+ * implementation, two types. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t index;
+    PyObject *seq;   /* NULL when exhausted */
+} kr_bytes_iter;
+PyObject *kr_bytes_iter_new(PyObject *seq, PyTypeObject *itertype);
+void kr_bytes_iter_dealloc(PyObject *self);
+int kr_bytes_iter_traverse(PyObject *self, visitproc visit, void *arg);
+PyObject *kr_bytes_iter_next(PyObject *self);
+extern PyMethodDef kr_bytes_iter_methods[];
 
 /* bytes % args (printf-style formatting). */
 extern PyNumberMethods kr_bytes_as_number;

@@ -433,7 +433,7 @@ static PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 
 /* b'...' with CPython's choice of quote: single quotes unless the bytes
  * contain ' and no ", with \t \n \r \\ and \xhh escapes. */
-PyObject *kr_bytes_repr_data(const char *data, Py_ssize_t n, int smartquotes, const char *prefix,
+PyObject *kr_bytes_repr_data(const char *data, Py_ssize_t n, int how, const char *prefix,
                              const char *suffix)
 {
     int squote = 0, dquote = 0;
@@ -443,7 +443,7 @@ PyObject *kr_bytes_repr_data(const char *data, Py_ssize_t n, int smartquotes, co
         else if (data[i] == '"')
             dquote = 1;
     }
-    char quote = (smartquotes && squote && !dquote) ? '"' : '\'';
+    char quote = ((how & KR_REPR_SMART) && squote && !dquote) ? '"' : '\'';
     size_t plen = strlen(prefix), slen = strlen(suffix);
     if ((size_t)n > ((size_t)PY_SSIZE_T_MAX - plen - slen - 3) / 4) {
         PyErr_SetString(PyExc_OverflowError, "bytes object is too large to make repr");
@@ -459,7 +459,7 @@ PyObject *kr_bytes_repr_data(const char *data, Py_ssize_t n, int smartquotes, co
     *p++ = quote;
     for (Py_ssize_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)data[i];
-        if (c == quote || c == '\\') {
+        if (c == quote || c == '\\' || (c == '\'' && (how & KR_REPR_SQUOTE_ESCAPED))) {
             *p++ = '\\';
             *p++ = (char)c;
         } else if (c == '\t') {
@@ -487,7 +487,8 @@ PyObject *kr_bytes_repr_data(const char *data, Py_ssize_t n, int smartquotes, co
 
 PyObject *PyBytes_Repr(PyObject *op, int smartquotes)
 {
-    return kr_bytes_repr_data(PyBytes_AS_STRING(op), Py_SIZE(op), smartquotes, "", "");
+    return kr_bytes_repr_data(PyBytes_AS_STRING(op), Py_SIZE(op), smartquotes ? KR_REPR_SMART : 0,
+                              "", "");
 }
 
 static PyObject *bytes_repr(PyObject *op)
@@ -659,17 +660,14 @@ static PyObject *bytes_bytes(PyObject *self, PyObject *unused)
     return PyBytes_FromStringAndSize(PyBytes_AS_STRING(self), Py_SIZE(self));
 }
 
-/* ---- iterator ---- */
+/* ---- iterator ----
+ * One implementation serves bytes_iterator and bytearray_iterator: it
+ * reads its sequence through kr_bm_self(), and a bytearray may shrink
+ * while iterated, so the length is checked on every step. */
 
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t index;
-    PyObject *seq;   /* NULL when exhausted */
-} kr_bytes_iter;
-
-static PyObject *bytes_iter(PyObject *seq)
+PyObject *kr_bytes_iter_new(PyObject *seq, PyTypeObject *itertype)
 {
-    kr_bytes_iter *it = PyObject_GC_New(kr_bytes_iter, &PyBytesIter_Type);
+    kr_bytes_iter *it = PyObject_GC_New(kr_bytes_iter, itertype);
     if (it == NULL)
         return NULL;
     it->index = 0;
@@ -678,38 +676,86 @@ static PyObject *bytes_iter(PyObject *seq)
     return (PyObject *)it;
 }
 
-static void bytesiter_dealloc(PyObject *self)
+static PyObject *bytes_iter(PyObject *seq)
+{
+    return kr_bytes_iter_new(seq, &PyBytesIter_Type);
+}
+
+void kr_bytes_iter_dealloc(PyObject *self)
 {
     PyObject_GC_UnTrack(self);
     Py_XDECREF(((kr_bytes_iter *)self)->seq);
     PyObject_GC_Del(self);
 }
 
-static int bytesiter_traverse(PyObject *self, visitproc visit, void *arg)
+int kr_bytes_iter_traverse(PyObject *self, visitproc visit, void *arg)
 {
     Py_VISIT(((kr_bytes_iter *)self)->seq);
     return 0;
 }
 
-static PyObject *bytesiter_next(PyObject *self)
+PyObject *kr_bytes_iter_next(PyObject *self)
 {
     kr_bytes_iter *it = (kr_bytes_iter *)self;
     if (it->seq == NULL)
         return NULL;
-    if (it->index < Py_SIZE(it->seq))
-        return PyLong_FromLong((unsigned char)PyBytes_AS_STRING(it->seq)[it->index++]);
+    const char *data;
+    Py_ssize_t len;
+    kr_bm_self(it->seq, &data, &len);
+    if (it->index < len)
+        return PyLong_FromLong((unsigned char)data[it->index++]);
     Py_CLEAR(it->seq);
     return NULL;
 }
 
-static PyObject *bytesiter_length_hint(PyObject *self, PyObject *unused)
+static PyObject *kr_bytes_iter_length_hint(PyObject *self, PyObject *unused)
 {
     kr_bytes_iter *it = (kr_bytes_iter *)self;
-    return PyLong_FromSsize_t(it->seq ? Py_SIZE(it->seq) - it->index : 0);
+    Py_ssize_t n = 0;
+    if (it->seq != NULL) {
+        const char *data;
+        kr_bm_self(it->seq, &data, &n);
+        n -= it->index;
+    }
+    return PyLong_FromSsize_t(n < 0 ? 0 : n);
 }
 
-static PyMethodDef bytesiter_methods[] = {
-    {"__length_hint__", bytesiter_length_hint, METH_NOARGS, NULL},
+/* (iter, (seq,), index), or (iter, ((),)) once exhausted. */
+static PyObject *kr_bytes_iter_reduce(PyObject *self, PyObject *unused)
+{
+    kr_bytes_iter *it = (kr_bytes_iter *)self;
+    PyObject *builtins = PyEval_GetBuiltins();
+    PyObject *iter = builtins ? PyDict_GetItemString(builtins, "iter") : NULL;
+    if (iter == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_RuntimeError, "lost builtins.iter");
+        return NULL;
+    }
+    if (it->seq != NULL)
+        return Py_BuildValue("O(O)n", iter, it->seq, it->index);
+    return Py_BuildValue("O(())", iter);
+}
+
+static PyObject *kr_bytes_iter_setstate(PyObject *self, PyObject *state)
+{
+    kr_bytes_iter *it = (kr_bytes_iter *)self;
+    Py_ssize_t index = PyLong_AsSsize_t(state);
+    if (index == -1 && PyErr_Occurred())
+        return NULL;
+    if (it->seq != NULL) {
+        const char *data;
+        Py_ssize_t len;
+        kr_bm_self(it->seq, &data, &len);
+        it->index = index < 0 ? 0 : index > len ? len : index;
+    }
+    Py_RETURN_NONE;
+}
+
+PyMethodDef kr_bytes_iter_methods[] = {
+    {"__length_hint__", kr_bytes_iter_length_hint, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", kr_bytes_iter_reduce, METH_NOARGS, "Return state information for pickling."},
+    {"__setstate__", kr_bytes_iter_setstate, METH_O, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}
 };
 
@@ -717,13 +763,13 @@ PyTypeObject PyBytesIter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "bytes_iterator",
     .tp_basicsize = sizeof(kr_bytes_iter),
-    .tp_dealloc = bytesiter_dealloc,
+    .tp_dealloc = kr_bytes_iter_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = bytesiter_traverse,
+    .tp_traverse = kr_bytes_iter_traverse,
     .tp_iter = PyObject_SelfIter,
-    .tp_iternext = bytesiter_next,
-    .tp_methods = bytesiter_methods,
+    .tp_iternext = kr_bytes_iter_next,
+    .tp_methods = kr_bytes_iter_methods,
 };
 
 /* ---- the type ---- */

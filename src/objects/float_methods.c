@@ -20,7 +20,7 @@ static PyObject *kr_float_from_string_inner(const char *s, Py_ssize_t len, void 
 {
     char *end;
     double x = PyOS_string_to_double(s, &end, NULL);
-    if (end != s + len) {
+    if (end != s + len || len == 0) {
         PyErr_Clear();
         PyErr_Format(PyExc_ValueError, "could not convert string to float: %R", (PyObject *)obj);
         return NULL;

@@ -488,11 +488,10 @@ static PyObject *kr_long_format_int(PyObject *v, const kr_format_spec *spec)
             PyErr_SetString(PyExc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
             return NULL;
         }
-        int overflow;
-        long x = PyLong_AsLongAndOverflow(v, &overflow);
+        long x = PyLong_AsLong(v);
         if (x == -1 && PyErr_Occurred())
             return NULL;
-        if (overflow || x < 0 || x > 0x10ffff) {
+        if (x < 0 || x > 0x10ffff) {
             PyErr_SetString(PyExc_OverflowError, "%c arg not in range(0x110000)");
             return NULL;
         }

@@ -1259,6 +1259,83 @@ result:
     return PyBool_FromLong(op == Py_EQ ? equal : !equal);
 }
 
+/* ---- iterator ---- */
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t index;
+    PyMemoryViewObject *seq;   /* NULL when exhausted */
+    char fmt;
+} kr_mv_iter;
+
+static PyObject *memory_iter(PyObject *op)
+{
+    PyMemoryViewObject *mv = KR_MV(op);
+    if (kr_mv_check_released(mv) < 0)
+        return NULL;
+    if (mv->view.ndim == 0) {
+        PyErr_SetString(PyExc_TypeError, "invalid indexing of 0-dim memory");
+        return NULL;
+    }
+    if (mv->view.ndim != 1) {
+        PyErr_SetString(PyExc_NotImplementedError, "multi-dimensional sub-views are not implemented");
+        return NULL;
+    }
+    char fmt = kr_mv_item_format(&mv->view);
+    if (fmt == 0)
+        return NULL;
+    kr_mv_iter *it = PyObject_GC_New(kr_mv_iter, &_PyMemoryIter_Type);
+    if (it == NULL)
+        return NULL;
+    it->index = 0;
+    it->fmt = fmt;
+    it->seq = (PyMemoryViewObject *)Py_NewRef(op);
+    PyObject_GC_Track(it);
+    return (PyObject *)it;
+}
+
+static void memoryiter_dealloc(PyObject *op)
+{
+    PyObject_GC_UnTrack(op);
+    Py_XDECREF(((kr_mv_iter *)op)->seq);
+    PyObject_GC_Del(op);
+}
+
+static int memoryiter_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    Py_VISIT(((kr_mv_iter *)op)->seq);
+    return 0;
+}
+
+static PyObject *memoryiter_next(PyObject *op)
+{
+    kr_mv_iter *it = (kr_mv_iter *)op;
+    PyMemoryViewObject *mv = it->seq;
+    if (mv == NULL)
+        return NULL;
+    if (kr_mv_check_released(mv) < 0)
+        return NULL;
+    const Py_buffer *view = &mv->view;
+    if (it->index >= view->shape[0]) {
+        Py_CLEAR(it->seq);
+        return NULL;
+    }
+    char *ptr = kr_mv_adjust((char *)view->buf + view->strides[0] * it->index++, view, 0);
+    return kr_mv_unpack(ptr, it->fmt);
+}
+
+PyTypeObject _PyMemoryIter_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "memory_iterator",
+    .tp_basicsize = sizeof(kr_mv_iter),
+    .tp_dealloc = memoryiter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = memoryiter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = memoryiter_next,
+};
+
 /* ---- attributes ---- */
 
 #define KR_MV_GETTER(name) static PyObject *memory_##name##_get(PyObject *op, void *closure)
@@ -1359,6 +1436,7 @@ PyTypeObject PyMemoryView_Type = {
     .tp_clear = memory_clear,
     .tp_richcompare = memory_richcompare,
     .tp_weaklistoffset = offsetof(PyMemoryViewObject, weakreflist),
+    .tp_iter = memory_iter,
     .tp_methods = memory_methods,
     .tp_getset = memory_getset,
     .tp_new = memory_new,

@@ -617,6 +617,49 @@ module_set_annotations(PyObject *self, PyObject *value, void *closure)
     return ret;
 }
 
+/* importlib's _module_repr_from_spec. */
+static PyObject *
+kr_module_repr_from_spec(PyObject *spec)
+{
+    PyObject *name = NULL, *origin = NULL, *loader = NULL, *has_location = NULL, *res = NULL;
+    name = PyObject_GetAttrString(spec, "name");
+    if (name == NULL) {
+        PyErr_Clear();
+        name = PyUnicode_FromString("?");
+        if (name == NULL)
+            return NULL;
+    }
+    origin = PyObject_GetAttrString(spec, "origin");
+    if (origin == NULL)
+        goto done;
+    if (origin == Py_None) {
+        loader = PyObject_GetAttrString(spec, "loader");
+        if (loader == NULL)
+            goto done;
+        if (loader == Py_None)
+            res = PyUnicode_FromFormat("<module %R>", name);
+        else
+            res = PyUnicode_FromFormat("<module %R (%R)>", name, loader);
+        goto done;
+    }
+    has_location = PyObject_GetAttrString(spec, "has_location");
+    if (has_location == NULL)
+        goto done;
+    int located = PyObject_IsTrue(has_location);
+    if (located < 0)
+        goto done;
+    if (located)
+        res = PyUnicode_FromFormat("<module %R from %R>", name, origin);
+    else
+        res = PyUnicode_FromFormat("<module %R (%S)>", name, origin);
+done:
+    Py_XDECREF(name);
+    Py_XDECREF(origin);
+    Py_XDECREF(loader);
+    Py_XDECREF(has_location);
+    return res;
+}
+
 /* repr: importlib's _module_repr when importlib is loaded, else the same
  * rules done here for the cases that arise before it is. */
 static PyObject *
@@ -626,15 +669,21 @@ module_repr(PyObject *self)
     if (ctx != NULL && ctx->importlib != NULL)
         return PyObject_CallMethod(ctx->importlib, "_module_repr", "O", self);
     kr_moduleobject *m = KR_MOD(self);
-    PyObject *name = m->md_dict ? PyDict_GetItemWithError(m->md_dict, KR_ID(__name__)) : NULL;
+    PyObject *d = m->md_dict;
+    PyObject *spec = d ? PyDict_GetItemWithError(d, KR_ID(__spec__)) : NULL;
+    if (spec != NULL && spec != Py_None)
+        return kr_module_repr_from_spec(spec);
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *name = d ? PyDict_GetItemWithError(d, KR_ID(__name__)) : NULL;
     if (name == NULL && PyErr_Occurred())
         return NULL;
     PyObject *nm = name ? Py_NewRef(name) : PyUnicode_FromString("?");
     if (nm == NULL)
         return NULL;
     PyObject *res;
-    PyObject *file = m->md_dict ? PyDict_GetItemWithError(m->md_dict, KR_ID(__file__)) : NULL;
-    PyObject *loader = m->md_dict ? PyDict_GetItemWithError(m->md_dict, KR_ID(__loader__)) : NULL;
+    PyObject *file = d ? PyDict_GetItemWithError(d, KR_ID(__file__)) : NULL;
+    PyObject *loader = d ? PyDict_GetItemWithError(d, KR_ID(__loader__)) : NULL;
     if (file != NULL)
         res = PyUnicode_FromFormat("<module %R from %R>", nm, file);
     else if (loader == NULL || loader == Py_None)

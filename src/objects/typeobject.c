@@ -168,12 +168,6 @@ type_get_bases(PyTypeObject *type, void *context)
     return Py_NewRef(type->tp_bases);
 }
 
-static PyObject *
-type_get_mro(PyTypeObject *type, void *context)
-{
-    return Py_NewRef(type->tp_mro ? type->tp_mro : Py_None);
-}
-
 static int kr_compatible_for_assignment(PyTypeObject *oldto, PyTypeObject *newto,
                                         const char *attr);
 
@@ -398,7 +392,6 @@ static PyGetSetDef type_getsets[] = {
     {"__name__", (getter)type_name, (setter)type_set_name, NULL, NULL},
     {"__qualname__", (getter)type_qualname, (setter)type_set_qualname, NULL, NULL},
     {"__bases__", (getter)type_get_bases, (setter)type_set_bases, NULL, NULL},
-    {"__mro__", (getter)type_get_mro, NULL, NULL, NULL},
     {"__module__", (getter)type_module, (setter)type_set_module, NULL, NULL},
     {"__abstractmethods__", (getter)type_abstractmethods, (setter)type_set_abstractmethods,
      NULL, NULL},
@@ -416,6 +409,7 @@ static PyMemberDef type_members[] = {
     {"__weakrefoffset__", T_PYSSIZET, offsetof(PyTypeObject, tp_weaklistoffset), READONLY, NULL},
     {"__base__", T_OBJECT, offsetof(PyTypeObject, tp_base), READONLY, NULL},
     {"__dictoffset__", T_PYSSIZET, offsetof(PyTypeObject, tp_dictoffset), READONLY, NULL},
+    {"__mro__", T_OBJECT, offsetof(PyTypeObject, tp_mro), READONLY, NULL},
     {NULL, 0, 0, 0, NULL}
 };
 

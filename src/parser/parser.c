@@ -247,7 +247,7 @@ void *kr_p_syntax_error(kr_parser *p)
             return NULL;
         }
         kr_set_error(p->err, KR_ERR_SYNTAX, p->tok.buf, tk->parenlineno[l],
-                     tk->parencol[l] + 1, tk->parenlineno[l], -1,
+                     tk->parencol[l] + 1, tk->parenlineno[l], 0,
                      "'%c' was never closed", tk->parenstack[l]);
         return NULL;
     }
@@ -383,13 +383,16 @@ void *kr_seq1(kr_parser *p, void *x)
    in the file replaces the parser's error. */
 static void check_rest_for_tokenizer_errors(kr_parser *p)
 {
+    /* The parser itself ran into end of file inside brackets: as in
+       CPython, where the tokenizer raises at that point, the unclosed
+       bracket is the error whatever the parser had concluded. */
     if (p->tok_failed && p->tok.eof_in_parens) {
         int l = p->tok.level - 1;
-        if (l >= 0 && p->err->lineno > p->tok.parenlineno[l]) {
+        if (l >= 0) {
             memset(p->err, 0, sizeof *p->err);
             kr_set_error(p->err, KR_ERR_SYNTAX, p->tok.buf,
                          p->tok.parenlineno[l], p->tok.parencol[l] + 1,
-                         p->tok.parenlineno[l], -1, "'%c' was never closed",
+                         p->tok.parenlineno[l], 0, "'%c' was never closed",
                          p->tok.parenstack[l]);
         }
         return;
@@ -413,7 +416,7 @@ static void check_rest_for_tokenizer_errors(kr_parser *p)
                     memset(p->err, 0, sizeof *p->err);
                     kr_set_error(p->err, KR_ERR_SYNTAX, p->tok.buf,
                                  p->tok.parenlineno[l], p->tok.parencol[l] + 1,
-                                 p->tok.parenlineno[l], -1,
+                                 p->tok.parenlineno[l], 0,
                                  "'%c' was never closed",
                                  p->tok.parenstack[l]);
                 }

@@ -59,6 +59,8 @@ void kr_ctx_lock_take(struct kr_context *ctx)
     unsigned long mine = l->next_ticket++;
     if (l->serving != mine) {
         atomic_fetch_add(&l->waiters, 1);
+        /* Ask the running thread to come to kr_context_yield. */
+        ctx->vm.eval_breaker = 1;
         while (l->serving != mine)
             pthread_cond_wait(&l->cond, &l->mutex);
         atomic_fetch_sub(&l->waiters, 1);
@@ -76,6 +78,8 @@ void kr_ctx_lock_release(struct kr_context *ctx)
     pthread_mutex_unlock(&l->mutex);
 }
 
+/* Called by the eval loop when the eval breaker is set: hand the lock to
+ * a waiting thread once this one has run for the switch interval. */
 void kr_context_yield(void)
 {
     PyThreadState *ts = kr_tstate;
@@ -84,13 +88,17 @@ void kr_context_yield(void)
     kr_ctx_lock *l = &ts->interp->rt.lock;
     if (atomic_load_explicit(&l->waiters, memory_order_relaxed) == 0)
         return;
-    if (now_ns() - l->last_switch_ns < KR_SWITCH_INTERVAL_NS)
+    if (now_ns() - l->last_switch_ns < KR_SWITCH_INTERVAL_NS) {
+        ts->interp->vm.eval_breaker = 1;   /* not yet: ask again soon */
         return;
+    }
     struct kr_context *ctx = ts->interp;
     kr_tstate = NULL;
     kr_ctx_lock_release(ctx);
     kr_ctx_lock_take(ctx);   /* FIFO: the waiters go first */
     kr_tstate = ts;
+    if (atomic_load_explicit(&l->waiters, memory_order_relaxed) > 0)
+        ctx->vm.eval_breaker = 1;
 }
 
 /* ---- thread states ---- */

@@ -590,27 +590,21 @@ void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj)
 
 /* ---- signals ---- */
 
+/* Signals are noted by the vm's handler (kr_signal_pending) and turned
+ * into exceptions by its eval breaker; C code calls in here to get the
+ * same effect between bytecodes. */
 int PyErr_CheckSignals(void)
 {
     PyThreadState *ts = kr_tstate_get();
-    if (ts == NULL)
+    if (ts == NULL || !ts->interp->vm.eval_breaker)
         return 0;
-    struct kr_context *c = ts->interp;
-    if (c->rt.sigint_pending) {
-        c->rt.sigint_pending = 0;
-        PyErr_SetNone(PyExc_KeyboardInterrupt);
-        return -1;
-    }
-    return 0;
+    return kr_handle_eval_breaker(ts);
 }
 
 int PyErr_SetInterruptEx(int signum)
 {
     if (signum < 1 || signum >= NSIG)
         return -1;
-    struct kr_context *c = kr_context_get();
-    if (c != NULL && signum == SIGINT)
-        c->rt.sigint_pending = 1;
     kr_signal_pending(signum);
     return 0;
 }
@@ -620,9 +614,9 @@ void PyErr_SetInterrupt(void) { PyErr_SetInterruptEx(SIGINT); }
 int PyOS_InterruptOccurred(void)
 {
     struct kr_context *c = kr_context_get();
-    if (c == NULL || !c->rt.sigint_pending)
+    if (c == NULL || !c->vm.pending_signals[SIGINT])
         return 0;
-    c->rt.sigint_pending = 0;
+    c->vm.pending_signals[SIGINT] = 0;
     return 1;
 }
 

@@ -35,8 +35,6 @@ struct kr_runtime_state {
     PyObject *onceregistry;        /* dict */
     PyObject *default_action;      /* str */
     long filters_version;
-    /* signals: set asynchronously, consumed by PyErr_CheckSignals */
-    volatile sig_atomic_t sigint_pending;
     int finalizing;
     void (*exitfuncs[32])(void);   /* Py_AtExit, run by Py_FinalizeEx */
     int nexitfuncs;

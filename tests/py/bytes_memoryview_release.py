@@ -29,5 +29,5 @@ e = memoryview(b'abc'); r = e.toreadonly(); e.release(); print(r.tobytes())
 s(lambda: hash(memoryview(bytearray(b'x'))))
 s(lambda: hash(memoryview(b'abcd').cast('i')))
 s(lambda: hash(memoryview(b'ab').cast('c')) == hash(b'ab'))
-import weakref
-w = memoryview(b'w'); r = weakref.ref(w); print(r() is w)
+import _weakref
+w = memoryview(b'w'); r = _weakref.ref(w); print(r() is w)

@@ -46,6 +46,10 @@ cases = [
     "__debug__ = 1\n",
     "f(a=1, a=2)\n",
     "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
+    "from __future__ import annotations\nx: await y\n",
+    "from __future__ import annotations\ndef f(a: (yield)): pass\n",
+    "from __future__ import annotations\nx: (y := 1)\n",
+    "def f():\n    return\n    yield\nclass C:\n    x = yield\n",
 ]
 for src in cases:
     try:

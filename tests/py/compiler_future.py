@@ -29,10 +29,7 @@ class C:
     l: ()
     kk: 1e400
     jj: a < b <= c is not d not in e
-    ii: await x
     hh: {a, b}
-    gg: (yield)
-    ff: (x := 3)
 
 for k, v in C.__annotations__.items():
     print(k, "=", repr(v))

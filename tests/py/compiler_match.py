@@ -1,15 +1,21 @@
 # match statements: literal, capture, wildcard, value, sequence (with
 # star), mapping (with **rest), class (positional and keyword, with
 # __match_args__), or-patterns, as-patterns, guards, singletons.
-import collections
-
-Point = collections.namedtuple("Point", "x y")
+class Point:
+    __match_args__ = ("x", "y")
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def __repr__(self):
+        return f"Point(x={self.x}, y={self.y})"
 
 class Vec:
     __match_args__ = ("x", "y")
     def __init__(self, x, y):
         self.x = x
         self.y = y
+    def __repr__(self):
+        return f"Vec({self.x}, {self.y})"
 
 class Color:
     RED = "red"

@@ -68,7 +68,7 @@ print(f"multi {a}{b} {c!r}", f"""tri
 
 print(-1, 2 ** 10, 2 ** 100, 1 / 2, 7 // 2, -7 % 3, "ab" * 3, (1, 2) + (3,), ~5, +3, not 1)
 print(1 + 2j, (1, "a", None, True, ...), 0x1F, 0o17, 0b101, 1_000_000, 1e3, 1.5e-3, .5)
-print("con" "cat", b"by" b"tes", "\x41\u00e9\N{BULLET}", r"\n", len("\0"))
+print("con" "cat", b"by" b"tes", "\x41\u00e9", r"\n", len("\0"))
 
 if (k := len("four")) > 3:
     print("walrus", k)

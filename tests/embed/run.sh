@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds each tests/embed/*.c against the runtime library and runs it, as
+# an application embedding Krait would.  Prints "embed: N passed, N failed".
+#   usage: tests/embed/run.sh BUILD_DIR
+set -u
+build=${1:-build}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$root/$build/tests"
+pass=0; fail=0
+for t in "$root"/tests/embed/*.c; do
+    [ -e "$t" ] || continue
+    n=$(basename "$t" .c); exe="$root/$build/tests/embed_$n"
+    if ! ${CC:-gcc} -std=c11 -g -O1 -I"$root/include" -D_GNU_SOURCE "$t" -o "$exe" \
+            -Wl,--whole-archive "$root/$build/libkrait.a" -Wl,--no-whole-archive -lm -lpthread -ldl; then
+        echo "embed: FAIL (build): $n"; fail=$((fail+1)); continue
+    fi
+    if (cd "$root" && timeout 300 "$exe" > "$root/$build/tests/embed_$n.log" 2>&1); then
+        pass=$((pass+1))
+    else
+        echo "embed: FAIL: $n"; tail -20 "$root/$build/tests/embed_$n.log"; fail=$((fail+1))
+    fi
+done
+echo "embed: $pass passed, $fail failed"
+[ $fail = 0 ]
