@@ -563,12 +563,128 @@ kr_cg_method_call(kr_compiler *c, kr_expr *e)
     return 0;
 }
 
+/* the type a literal expression will have, for the "perhaps you missed
+ * a comma?" warnings; NULL when unknown */
+static const char *
+kr_infer_type(kr_compiler *c, kr_expr *e)
+{
+    switch (e->kind) {
+    case KR_Tuple: {
+        PyObject *v = kr_cg_fold(c, e);
+        return v ? Py_TYPE(v)->tp_name : "tuple";
+    }
+    case KR_List: case KR_ListComp: return "list";
+    case KR_Dict: case KR_DictComp: return "dict";
+    case KR_Set: case KR_SetComp: return "set";
+    case KR_GeneratorExp: return "generator";
+    case KR_Lambda: return "function";
+    case KR_JoinedStr: case KR_FormattedValue: return "str";
+    case KR_Constant: case KR_UnaryOp: case KR_BinOp: case KR_Subscript: {
+        PyObject *v = kr_cg_fold(c, e);
+        return v ? Py_TYPE(v)->tp_name : NULL;
+    }
+    default:
+        return NULL;
+    }
+}
+
+/* kind of `e` after constant folding */
+static int
+kr_folded_kind(kr_compiler *c, kr_expr *e)
+{
+    if ((e->kind == KR_Tuple || e->kind == KR_UnaryOp || e->kind == KR_BinOp ||
+         e->kind == KR_Subscript) && kr_cg_fold(c, e) != NULL)
+        return KR_Constant;
+    return e->kind;
+}
+
+static int
+kr_warn_fmt(kr_compiler *c, const char *fmt, const char *a, const char *b)
+{
+    char buf[600];
+    snprintf(buf, sizeof buf, fmt, a, b);
+    return kr_cg_warn(c, buf);
+}
+
+static int
+kr_check_caller(kr_compiler *c, kr_expr *e)
+{
+    switch (kr_folded_kind(c, e)) {
+    case KR_Constant: case KR_Tuple: case KR_List: case KR_ListComp: case KR_Dict:
+    case KR_DictComp: case KR_Set: case KR_SetComp: case KR_GeneratorExp:
+    case KR_JoinedStr: case KR_FormattedValue: {
+        const char *t = kr_infer_type(c, e);
+        if (t == NULL)
+            return 0;
+        return kr_warn_fmt(c, "'%.200s' object is not callable; perhaps you missed a comma?%s",
+                           t, "");
+    }
+    default:
+        return 0;
+    }
+}
+
+static int
+kr_check_subscripter(kr_compiler *c, kr_expr *e)
+{
+    switch (kr_folded_kind(c, e)) {
+    case KR_Constant: {
+        PyObject *v = kr_cg_fold(c, e);
+        if (v == NULL || !(v == Py_None || v == Py_Ellipsis || PyLong_Check(v) ||
+                           PyFloat_Check(v) || PyComplex_Check(v) || PyAnySet_Check(v)))
+            return 0;
+    }
+    /* fall through */
+    case KR_Set: case KR_SetComp: case KR_GeneratorExp: case KR_Lambda: {
+        const char *t = kr_infer_type(c, e);
+        if (t == NULL)
+            return 0;
+        return kr_warn_fmt(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?%s",
+                           t, "");
+    }
+    default:
+        return 0;
+    }
+}
+
+static int
+kr_check_index(kr_compiler *c, kr_expr *e, kr_expr *s)
+{
+    const char *index_type = kr_infer_type(c, s);
+    if (index_type == NULL)
+        return 0;
+    if (s->kind == KR_Slice)
+        return 0;
+    PyObject *sv = kr_cg_fold(c, s);
+    if (sv != NULL && PyLong_Check(sv))
+        return 0;
+    switch (kr_folded_kind(c, e)) {
+    case KR_Constant: {
+        PyObject *v = kr_cg_fold(c, e);
+        if (v == NULL || !(PyUnicode_Check(v) || KR_BYTES_CHECK_EXACT(v) || PyTuple_Check(v)))
+            return 0;
+    }
+    /* fall through */
+    case KR_Tuple: case KR_List: case KR_ListComp: case KR_JoinedStr:
+    case KR_FormattedValue: {
+        const char *t = kr_infer_type(c, e);
+        if (t == NULL)
+            return 0;
+        return kr_warn_fmt(c, "%.200s indices must be integers or slices, not %.200s; "
+                           "perhaps you missed a comma?", t, index_type);
+    }
+    default:
+        return 0;
+    }
+}
+
 static int
 kr_cg_call(kr_compiler *c, kr_expr *e)
 {
     int r = kr_cg_method_call(c, e);
     if (r <= 0)
         return r;
+    KR_TRY(kr_check_caller(c, e->v.Call.func));
     c->u->loc = KR_LOC_OF(e->v.Call.func);
     KR_TRY(kr_cg_addop(c, PUSH_NULL, 0));
     c->u->loc = KR_LOC_OF(e);
@@ -1041,6 +1157,10 @@ kr_cg_expr1(kr_compiler *c, kr_expr *e)
     case KR_Subscript: {
         int op = e->v.Subscript.ctx == KR_Load ? BINARY_SUBSCR :
                  e->v.Subscript.ctx == KR_Store ? STORE_SUBSCR : DELETE_SUBSCR;
+        if (e->v.Subscript.ctx == KR_Load) {
+            KR_TRY(kr_check_subscripter(c, e->v.Subscript.value));
+            KR_TRY(kr_check_index(c, e->v.Subscript.value, e->v.Subscript.slice));
+        }
         KR_TRY(kr_cg_expr(c, e->v.Subscript.value));
         KR_TRY(kr_cg_expr(c, e->v.Subscript.slice));
         return kr_cg_addop(c, op, 0);

@@ -200,17 +200,47 @@ kr_symtable_free(kr_symtable *st)
     for (int i = 0; i < st->nall; i++)
         kr_ste_free(st->all[i]);
     free(st->all);
+    free(st->bykey);
     if (st->arena)
         kr_arena_free(st->arena);
     free(st);
 }
 
+static unsigned
+kr_ptr_hash(const void *p)
+{
+    uintptr_t v = (uintptr_t)p;
+    return (unsigned)((v >> 4) ^ (v >> 20)) * 2654435761u;
+}
+
 kr_ste *
 kr_symtable_lookup(kr_symtable *st, const void *key)
 {
-    for (int i = 0; i < st->nall; i++)
-        if (st->all[i]->key == key)
-            return st->all[i];
+    if (st->bykey == NULL) {
+        int cap = 16;
+        while (cap < st->nall * 2 + 2)
+            cap *= 2;
+        st->bykey = calloc((size_t)cap, sizeof(kr_ste *));
+        if (st->bykey == NULL) {
+            for (int i = 0; i < st->nall; i++)
+                if (st->all[i]->key == key)
+                    return st->all[i];
+            return NULL;
+        }
+        st->capbykey = cap;
+        for (int i = 0; i < st->nall; i++) {
+            unsigned h = kr_ptr_hash(st->all[i]->key) & (unsigned)(cap - 1);
+            while (st->bykey[h])
+                h = (h + 1) & (unsigned)(cap - 1);
+            st->bykey[h] = st->all[i];
+        }
+    }
+    unsigned mask = (unsigned)st->capbykey - 1, h = kr_ptr_hash(key) & mask;
+    while (st->bykey[h]) {
+        if (st->bykey[h]->key == key)
+            return st->bykey[h];
+        h = (h + 1) & mask;
+    }
     return NULL;
 }
 

@@ -84,6 +84,8 @@ typedef struct kr_symtable {
     kr_ste **all;               /* every entry, for lookup and freeing */
     int nall, capall;
     kr_arena *arena;            /* mangled and split names */
+    kr_ste **bykey;             /* open-addressing index of `all` by key */
+    int capbykey;
     int future_flags;           /* CO_FUTURE_* */
     int recursion_depth, recursion_limit;
     /* error, when one was raised: the exception is set and these give

@@ -179,11 +179,10 @@ static int kr_ba_replace(PyByteArrayObject *self, Py_ssize_t lo, Py_ssize_t hi, 
     if (growth < 0) {
         if (!kr_ba_can_resize(self))
             return -1;
-        if (lo == 0) {
+        if (lo == 0)
             self->ob_start -= growth;
-        } else {
+        else if (size > hi)
             memmove(self->ob_start + lo + needed, self->ob_start + hi, (size_t)(size - hi));
-        }
         if (PyByteArray_Resize((PyObject *)self, size + growth) < 0)
             return -1;
     } else if (growth > 0) {
@@ -193,7 +192,8 @@ static int kr_ba_replace(PyByteArrayObject *self, Py_ssize_t lo, Py_ssize_t hi, 
         }
         if (PyByteArray_Resize((PyObject *)self, size + growth) < 0)
             return -1;
-        memmove(self->ob_start + lo + needed, self->ob_start + hi, (size_t)(size - hi));
+        if (size > hi)
+            memmove(self->ob_start + lo + needed, self->ob_start + hi, (size_t)(size - hi));
     }
     if (needed > 0)
         memcpy(self->ob_start + lo, src, (size_t)needed);
@@ -292,7 +292,7 @@ static int bytearray_init(PyObject *op, PyObject *args, PyObject *kwds)
         if (PyObject_GetBuffer(x, &view, PyBUF_FULL_RO) < 0)
             return -1;
         int r = PyByteArray_Resize(op, view.len);
-        if (r == 0 && PyBuffer_ToContiguous(self->ob_start, &view, view.len, 'C') < 0)
+        if (r == 0 && view.len > 0 && PyBuffer_ToContiguous(self->ob_start, &view, view.len, 'C') < 0)
             r = -1;
         PyBuffer_Release(&view);
         return r;

@@ -89,6 +89,8 @@ typedef struct {
     Py_ssize_t argidx;    /* next tuple item; -2 for a single non-tuple value */
     Py_ssize_t arglen;    /* tuple length, or -1 */
     PyObject *dict;       /* the mapping for %(key)s, or NULL */
+    PyObject *keyed;      /* owned: the value of the last %(key), which
+                             then stands in for the arguments */
 } kr_bfmt;
 
 /* The next argument (borrowed), or NULL with TypeError. */
@@ -308,7 +310,6 @@ static int kr_bfmt_digits(const char **pp, const char *end, Py_ssize_t *out, con
 static int kr_bfmt_one(kr_bbuf *b, kr_bfmt *f, const char *fmt, const char **pp, const char *end)
 {
     const char *p = *pp;
-    PyObject *keyed = NULL;  /* the value %(key) selected, owned */
     int rc = -1;
     if (p < end && *p == '(') {
         if (f->dict == NULL) {
@@ -331,11 +332,13 @@ static int kr_bfmt_one(kr_bbuf *b, kr_bfmt *f, const char *fmt, const char **pp,
         PyObject *key = PyBytes_FromStringAndSize(keystart, p - 1 - keystart);
         if (key == NULL)
             return -1;
-        keyed = PyObject_GetItem(f->dict, key);
+        PyObject *value = PyObject_GetItem(f->dict, key);
         Py_DECREF(key);
-        if (keyed == NULL)
+        if (value == NULL)
             return -1;
-        /* The key replaces the positional arguments. */
+        /* The value replaces the arguments, as a single one. */
+        Py_XSETREF(f->keyed, value);
+        f->args = value;
         f->arglen = -1;
         f->argidx = -2;
     }
@@ -378,11 +381,9 @@ static int kr_bfmt_one(kr_bbuf *b, kr_bfmt *f, const char *fmt, const char **pp,
         goto done;
     }
     char type = *p++;
-    PyObject *v = keyed ? keyed : kr_bfmt_next(f);
+    PyObject *v = kr_bfmt_next(f);
     if (v == NULL)
         goto done;
-    if (keyed)
-        f->argidx = -1;
     switch (type) {
     case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
         rc = kr_bfmt_int(b, v, type, width, prec, flags);
@@ -426,7 +427,6 @@ static int kr_bfmt_one(kr_bbuf *b, kr_bfmt *f, const char *fmt, const char **pp,
         goto done;
     }
 done:
-    Py_XDECREF(keyed);
     *pp = p;
     return rc;
 }
@@ -444,9 +444,10 @@ PyObject *kr_bytes_format(const char *fmt, Py_ssize_t fmtlen, PyObject *args)
     }
     PyMappingMethods *mp = Py_TYPE(args)->tp_as_mapping;
     f.dict = (mp != NULL && mp->mp_subscript != NULL && !PyTuple_Check(args) &&
-              !PyBytes_Check(args))
+              !PyBytes_Check(args) && !PyUnicode_Check(args) && !PyByteArray_Check(args))
                  ? args
                  : NULL;
+    f.keyed = NULL;
     kr_bbuf b;
     kr_bbuf_init(&b);
     const char *p = fmt, *end = fmt + fmtlen;
@@ -473,8 +474,10 @@ PyObject *kr_bytes_format(const char *fmt, Py_ssize_t fmtlen, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "not all arguments converted during bytes formatting");
         goto fail;
     }
+    Py_XDECREF(f.keyed);
     return kr_bbuf_finish(&b);
 fail:
+    Py_XDECREF(f.keyed);
     kr_bbuf_free(&b);
     return NULL;
 }

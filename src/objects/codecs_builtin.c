@@ -936,6 +936,93 @@ static PyObject *kr_c_readbuffer_encode(PyObject *m, PyObject *const *args, Py_s
     return b == NULL ? NULL : Py_BuildValue("(Nn)", b, n);
 }
 
+/* charmap_build(decoding_table) -> dict mapping code points to bytes */
+static PyObject *kr_c_charmap_build(PyObject *m, PyObject *table)
+{
+    if (kr_arg_str("charmap_build", table, 1) == NULL)
+        return NULL;
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(table); i++) {
+        PyObject *k = PyLong_FromLong((long)PyUnicode_READ_CHAR(table, i)), *v = PyLong_FromSsize_t(i);
+        if (k == NULL || v == NULL || PyDict_SetItem(d, k, v) < 0) {
+            Py_XDECREF(k);
+            Py_XDECREF(v);
+            Py_DECREF(d);
+            return NULL;
+        }
+        Py_DECREF(k);
+        Py_DECREF(v);
+    }
+    return d;
+}
+
+static PyObject *kr_c_charmap_decode(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
+{
+    const char *errors;
+    Py_buffer view;
+    if (kr_check_nargs("charmap_decode", nargs, 1, 3) < 0 || kr_arg_errors("charmap_decode", args, nargs, 1, &errors) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(args[0], &view, PyBUF_SIMPLE) < 0) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(args[0])->tp_name);
+        return NULL;
+    }
+    PyObject *r = PyUnicode_DecodeCharmap(view.buf, view.len, nargs > 2 ? args[2] : NULL, errors);
+    Py_ssize_t n = view.len;
+    PyBuffer_Release(&view);
+    return r == NULL ? NULL : Py_BuildValue("(Nn)", r, n);
+}
+
+static PyObject *kr_c_charmap_encode(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
+{
+    const char *errors;
+    if (kr_check_nargs("charmap_encode", nargs, 1, 3) < 0 || kr_arg_str("charmap_encode", args[0], 1) == NULL ||
+        kr_arg_errors("charmap_encode", args, nargs, 1, &errors) < 0)
+        return NULL;
+    PyObject *b = kr_str_charmap_encode(args[0], errors, nargs > 2 ? args[2] : NULL);
+    return b == NULL ? NULL : Py_BuildValue("(Nn)", b, PyUnicode_GET_LENGTH(args[0]));
+}
+
+static PyObject *kr_c_escape_encode(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
+{
+    const char *errors;
+    if (kr_check_nargs("escape_encode", nargs, 1, 2) < 0 || kr_arg_errors("escape_encode", args, nargs, 1, &errors) < 0)
+        return NULL;
+    if (!kr_is_bytes(args[0])) {
+        PyErr_Format(PyExc_TypeError, "escape_encode() argument 1 must be bytes, not %.50s", Py_TYPE(args[0])->tp_name);
+        return NULL;
+    }
+    PyObject *b = kr_bytes_escape_encode(kr_bytes_data(args[0]), Py_SIZE(args[0]));
+    return b == NULL ? NULL : Py_BuildValue("(Nn)", b, Py_SIZE(args[0]));
+}
+
+static PyObject *kr_c_escape_decode(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
+{
+    const char *errors;
+    Py_buffer view;
+    if (kr_check_nargs("escape_decode", nargs, 1, 2) < 0 || kr_arg_errors("escape_decode", args, nargs, 1, &errors) < 0)
+        return NULL;
+    if (PyUnicode_Check(args[0])) {
+        Py_ssize_t n;
+        const char *s = PyUnicode_AsUTF8AndSize(args[0], &n);
+        if (s == NULL)
+            return NULL;
+        PyObject *b = kr_bytes_escape_decode(s, n, errors);
+        return b == NULL ? NULL : Py_BuildValue("(Nn)", b, n);
+    }
+    if (PyObject_GetBuffer(args[0], &view, PyBUF_SIMPLE) < 0) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(args[0])->tp_name);
+        return NULL;
+    }
+    PyObject *b = kr_bytes_escape_decode(view.buf, view.len, errors);
+    Py_ssize_t n = view.len;
+    PyBuffer_Release(&view);
+    return b == NULL ? NULL : Py_BuildValue("(Nn)", b, n);
+}
+
 #define KR_CFAST(NAME) {#NAME, _PyCFunction_CAST(kr_c_##NAME), METH_FASTCALL, NULL}
 
 static PyMethodDef kr_codecs_methods[] = {
@@ -956,6 +1043,9 @@ static PyMethodDef kr_codecs_methods[] = {
     KR_CFAST(unicode_escape_encode), KR_CFAST(unicode_escape_decode),
     KR_CFAST(raw_unicode_escape_encode), KR_CFAST(raw_unicode_escape_decode),
     KR_CFAST(readbuffer_encode),
+    {"charmap_build", kr_c_charmap_build, METH_O, NULL},
+    KR_CFAST(charmap_decode), KR_CFAST(charmap_encode),
+    KR_CFAST(escape_encode), KR_CFAST(escape_decode),
     {NULL, NULL, 0, NULL}
 };
 

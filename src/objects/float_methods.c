@@ -275,6 +275,7 @@ static PyObject *kr_float_round_digits(double x, Py_ssize_t nd)
         r = kr_long_as_double((PyLongObject *)big);
         Py_DECREF(big);
         if (r == -1.0 && PyErr_Occurred()) {
+            PyErr_Clear();
             PyErr_SetString(PyExc_OverflowError, "rounded value too large to represent");
             goto done;
         }

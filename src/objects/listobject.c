@@ -401,6 +401,27 @@ PyList_AsTuple(PyObject *v)
 
 /* ---- extend ---- */
 
+/* Gives an empty list room for exactly `size` items (rounded up to even:
+ * the allocator's granularity makes the odd slot free), as CPython does
+ * when a list is first filled from a sized source. */
+static int
+kr_list_preallocate_exact(PyListObject *self, Py_ssize_t size)
+{
+    size = (size + 1) & ~(Py_ssize_t)1;
+    if ((size_t)size > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject **items = (PyObject **)PyMem_Malloc((size_t)size * sizeof(PyObject *));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->ob_item = items;
+    self->allocated = size;
+    return 0;
+}
+
 static int
 kr_list_extend_internal(PyListObject *self, PyObject *iterable)
 {
@@ -415,13 +436,20 @@ kr_list_extend_internal(PyListObject *self, PyObject *iterable)
             return 0;
         }
         Py_ssize_t m = Py_SIZE(self);
-        /* a list extended by itself: the source is read after resizing */
-        if (self->ob_item != NULL && m >= PY_SSIZE_T_MAX - n) {
+        if (m >= PY_SSIZE_T_MAX - n) {
             Py_DECREF(seq);
             PyErr_NoMemory();
             return -1;
         }
-        if (kr_list_resize(self, m + n) < 0) {
+        /* a list extended by itself: the source is read after resizing */
+        if (self->ob_item == NULL) {
+            if (kr_list_preallocate_exact(self, n) < 0) {
+                Py_DECREF(seq);
+                return -1;
+            }
+            Py_SET_SIZE(self, n);
+        }
+        else if (kr_list_resize(self, m + n) < 0) {
             Py_DECREF(seq);
             return -1;
         }
@@ -447,9 +475,8 @@ kr_list_extend_internal(PyListObject *self, PyObject *iterable)
         /* the hint is only a hint: don't preallocate past what can be */
     }
     else if (self->ob_item == NULL) {
-        if (n && kr_list_resize(self, n) < 0)
+        if (n && kr_list_preallocate_exact(self, n) < 0)
             goto error;
-        Py_SET_SIZE(self, 0);
     }
     else if (m + n > self->allocated) {
         if (kr_list_resize(self, m + n) < 0)

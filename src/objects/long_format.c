@@ -134,13 +134,28 @@ too_long:
     return NULL;
 }
 
+/* Decimal digits of m written backwards ending at end; returns the start. */
+static char *kr_u64_to_dec(char *end, uint64_t m)
+{
+    do {
+        *--end = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    return end;
+}
+
 /* sign, prefix and digits as a new str */
 static PyObject *kr_long_to_str(PyLongObject *v, int base, const char *prefix)
 {
-    if (base == 10 && kr_long_is_compact((PyObject *)v)) {
+    Py_ssize_t small;
+    if (base == 10 && kr_long_as_ssize_t_fast((PyObject *)v, &small)) {
+        /* up to two digits: no bignum work */
         char buf[24];
-        int n = snprintf(buf, sizeof buf, "%ld", (long)kr_long_compact_value((PyObject *)v));
-        return PyUnicode_FromStringAndSize(buf, n);
+        char *end = buf + sizeof buf;
+        char *p = kr_u64_to_dec(end, small < 0 ? (uint64_t)0 - (uint64_t)small : (uint64_t)small);
+        if (small < 0)
+            *--p = '-';
+        return PyUnicode_FromStringAndSize(p, end - p);
     }
     Py_ssize_t nd;
     char *d = kr_long_digits(v, base, &nd);
@@ -519,9 +534,11 @@ static PyObject *kr_long_format_int(PyObject *v, const kr_format_spec *spec)
     char small[24];
     char *d;
     PyLongObject *lv = (PyLongObject *)v;
-    if (base == 10 && kr_long_is_compact(v)) {
-        sdigit x = kr_long_compact_value(v);
-        nd = snprintf(small, sizeof small, "%ld", (long)(x < 0 ? -x : x));
+    Py_ssize_t x;
+    if (base == 10 && kr_long_as_ssize_t_fast(v, &x)) {
+        char *p = kr_u64_to_dec(small + sizeof small, x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x);
+        nd = small + sizeof small - p;
+        memmove(small, p, (size_t)nd);
         d = small;
     }
     else if ((d = kr_long_digits(lv, base, &nd)) == NULL)

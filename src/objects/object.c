@@ -11,7 +11,6 @@
  * (owned by the types area) */
 #include "internal.h"
 #include "objects/types.h"
-#include "objects/types_needs.h"
 
 /* ---- reference counting, function forms ---- */
 

@@ -223,6 +223,46 @@ static int kr_dec_roundtrips(const char *digits, Py_ssize_t n, Py_ssize_t decpt,
     return strtod(buf, NULL) == ax;
 }
 
+/* The p-digit rounding of the 17-digit decimal d17 into out (digits
+ * buffer of at least 18 bytes).  Returns 1 when d17's tail is exactly a
+ * half: only then can rounding the 17-digit string differ from rounding
+ * the exact value, and the caller asks the C library instead. */
+static int kr_dec_round17(const kr_dec *d17, int p, kr_dec *out)
+{
+    const char *dg = d17->digits;
+    int up = 0;
+    if (dg[p] > '5')
+        up = 1;
+    else if (dg[p] == '5') {
+        int rest = 0;
+        for (int i = p + 1; i < d17->ndigits; i++)
+            rest |= dg[i] != '0';
+        if (!rest)
+            return 1;
+        up = 1;
+    }
+    memcpy(out->digits, dg, (size_t)p);
+    out->digits[p] = '\0';
+    out->ndigits = p;
+    out->decpt = d17->decpt;
+    if (up)
+        kr_dec_bump(out->digits, p, &out->decpt);
+    return 0;
+}
+
+/* Does the p-digit nearest decimal of x read back as x?  (c: scratch) */
+static int kr_dec_shortest_ok(const kr_dec *d17, int p, kr_dec *c, double ax)
+{
+    if (p >= 17)
+        return 1;
+    if (kr_dec_round17(d17, p, c)) {
+        char buf[40];
+        snprintf(buf, sizeof buf, "%.*e", p - 1, ax);
+        return strtod(buf, NULL) == ax;
+    }
+    return kr_dec_roundtrips(c->digits, c->ndigits, c->decpt, ax);
+}
+
 static int kr_dec_shortest(kr_dec *d, double ax)
 {
     d->digits = PyMem_Malloc(24);
@@ -230,21 +270,68 @@ static int kr_dec_shortest(kr_dec *d, double ax)
         PyErr_NoMemory();
         return -1;
     }
-    char buf[40];
+    if (ax < 9007199254740992.0 && ax == floor(ax)) {
+        /* integers below 2**53: their digits, trailing zeros dropped,
+         * are the unique shortest form */
+        uint64_t n = (uint64_t)ax;
+        char tmp[24];
+        int len = 0;
+        do {
+            tmp[len++] = (char)('0' + n % 10);
+            n /= 10;
+        } while (n);
+        for (int i = 0; i < len; i++)
+            d->digits[i] = tmp[len - 1 - i];
+        d->ndigits = len;
+        d->decpt = len;
+        while (d->ndigits > 1 && d->digits[d->ndigits - 1] == '0')
+            d->ndigits--;
+        d->digits[d->ndigits] = '\0';
+        return 0;
+    }
+    char buf[40], d17buf[24], cbuf[24];
+    kr_dec d17 = {d17buf, 0, 0}, c = {cbuf, 0, 0};
+    snprintf(buf, sizeof buf, "%.16e", ax);
+    kr_dec_from_e(&d17, buf);
     int mant_zero = frexp(ax, &(int){0}) == 0.5;   /* a power of two */
-    /* the nearest p-digit decimal reads back as x for all p from some
-     * point on: binary search for that point */
-    int lo = 1, hi = 17;
+    /* The nearest p-digit decimal reads back as x for every p from some
+     * point on; find that point.  Guess it first from the 17-digit form
+     * (a run of 0s or 9s before the last digit usually marks it), then
+     * confirm with the neighbour, bisecting only when the guess fails. */
+    int guess = 16;
+    char runc = d17.digits[15];
+    if (runc == '0' || runc == '9')
+        while (guess > 1 && d17.digits[guess - 1] == runc)
+            guess--;
+    int lo, hi;
+    if (kr_dec_shortest_ok(&d17, guess, &c, ax)) {
+        lo = 1;
+        hi = guess;
+        if (guess > 1 && !kr_dec_shortest_ok(&d17, guess - 1, &c, ax))
+            lo = guess;
+        else
+            hi = guess - 1 > 0 ? guess - 1 : 1;
+    }
+    else {
+        lo = guess + 1;
+        hi = 17;
+    }
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        snprintf(buf, sizeof buf, "%.*e", mid - 1, ax);
-        if (strtod(buf, NULL) == ax)
+        if (kr_dec_shortest_ok(&d17, mid, &c, ax))
             hi = mid;
         else
             lo = mid + 1;
     }
-    snprintf(buf, sizeof buf, "%.*e", hi - 1, ax);
-    kr_dec_from_e(d, buf);
+    if (hi == 17 || kr_dec_round17(&d17, hi, &c)) {
+        snprintf(buf, sizeof buf, "%.*e", hi - 1, ax);
+        kr_dec_from_e(d, buf);
+    }
+    else {
+        memcpy(d->digits, c.digits, (size_t)c.ndigits + 1);
+        d->ndigits = c.ndigits;
+        d->decpt = c.decpt;
+    }
     if (mant_zero) {
         /* at a power of two the gap below x is half the gap above it, so
          * a shorter decimal just above x may read back when the nearest

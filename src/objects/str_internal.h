@@ -1,7 +1,9 @@
 /* str_internal.h: what the files of the str area share with each other.
  *
- * unicodeobject.c   allocation, canonical construction, the writer, the
- *                   type object, hashing, comparison, interning
+ * unicodeobject.c   allocation, canonical construction, accessors,
+ *                   hashing, comparison, concatenation, interning
+ * unicode_writer.c  _PyUnicodeWriter
+ * unicode_type.c    the type object, repr, indexing, iterator, str()
  * unicode_search.c  substring search (memchr / Horspool-style)
  * unicode_methods.c the str methods
  * unicode_case.c    case mapping (lower/upper/title/casefold/swapcase)
@@ -45,6 +47,17 @@ static inline int kr_str_kind_for(Py_UCS4 maxchar) {
     return maxchar < 256 ? PyUnicode_1BYTE_KIND : maxchar < 65536 ? PyUnicode_2BYTE_KIND
                                                                    : PyUnicode_4BYTE_KIND;
 }
+
+/* ---- allocation (unicodeobject.c) ---- */
+/* A new compact str of SIZE characters for MAXCHAR (kind and ascii bit
+ * from it), NUL-terminated, contents uninitialised; never a singleton. */
+PyObject *kr_str_alloc(Py_ssize_t size, Py_UCS4 maxchar);
+/* Copies N characters of kind SKIND into DST of kind DKIND (narrowing is
+ * allowed when the caller knows the values fit). */
+void kr_str_copy_kind(int dkind, void *dst, int skind, const void *src, Py_ssize_t n);
+void kr_str_dealloc(PyObject *op);
+Py_hash_t kr_str_hash(PyObject *self);
+PyObject *kr_str_repeat(PyObject *str, Py_ssize_t n);
 
 /* ---- construction (unicodeobject.c); all return new references ---- */
 PyObject *kr_str_empty(void);
@@ -95,6 +108,12 @@ PyObject *kr_str_decode(const char *s, Py_ssize_t n, const char *encoding, const
 /* Normalises an encoding name as CPython's fast path does ("UTF-8" ->
  * "utf_8", "latin1" -> "latin_1"); returns 0 if it does not fit. */
 int kr_str_normalize_encoding(const char *encoding, char *buf, size_t n);
+
+/* charmap encoding with an error handler; escape codecs of bytes
+ * literals (escape_encode / escape_decode).  New references. */
+PyObject *kr_str_charmap_encode(PyObject *str, const char *errors, PyObject *mapping);
+PyObject *kr_bytes_escape_encode(const char *s, Py_ssize_t n);
+PyObject *kr_bytes_escape_decode(const char *s, Py_ssize_t n, const char *errors);
 
 /* ---- formatting (unicode_format.c, unicode_strformat.c) ---- */
 PyObject *kr_str_format_method(PyObject *self, PyObject *const *args, Py_ssize_t nargs,

@@ -84,5 +84,7 @@ static inline int kr_unicode_flags(Py_UCS4 ch)
  * returns 1, or 0 if CP has no name (or BUF is too small). */
 int kr_unicode_lookup_name(const char *name, size_t len, uint32_t *cp);
 int kr_unicode_name(uint32_t cp, char *buf, size_t n);
+/* XID_Start (start != 0) or XID_Continue, for the tokenizer. */
+int kr_unicode_is_xid(uint32_t cp, int start);
 
 #endif

@@ -79,13 +79,21 @@ kr_type_assign_version(PyTypeObject *type)
     struct kr_context *ctx = kr_context_get();
     if (ctx == NULL)
         return 0;
+    /* Bases need tags too: PyType_Modified stops at a type without one,
+     * so an untagged base would not reach this type when it changes. */
+    PyObject *bases = type->tp_bases;
+    if (bases != NULL) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
+            PyObject *b = PyTuple_GET_ITEM(bases, i);
+            if (PyType_Check(b) && !kr_type_assign_version((PyTypeObject *)b))
+                return 0;
+        }
+    }
     unsigned int next = ctx->types.next_version_tag;
     if (next == 0)
         next = KR_HEAP_TAG_FIRST;
     else if (next == KR_HEAP_TAG_FIRST)
         return 0;   /* wrapped: the range is exhausted */
-    /* Bases need tags too, so that modifying a base reaches this type
-     * through the subclass links (which always exist for heap types). */
     type->tp_version_tag = next;
     type->tp_flags |= Py_TPFLAGS_VALID_VERSION_TAG;
     next++;

@@ -100,7 +100,6 @@ PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec, PyObject *bases)
 {
     const PyType_Slot *slot;
     Py_ssize_t nmembers = 0, weaklistoffset = 0, dictoffset = 0, vectorcalloffset = 0;
-    const char *doc = NULL;
     PyObject *base_slot = NULL, *bases_slot = NULL;
 
     for (slot = spec->slots; slot->slot; slot++) {
@@ -118,9 +117,6 @@ PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec, PyObject *bases)
                 else if (strcmp(memb->name, "__vectorcalloffset__") == 0)
                     vectorcalloffset = memb->offset;
             }
-        }
-        else if (slot->slot == Py_tp_doc) {
-            doc = slot->pfunc;
         }
         else if (slot->slot == Py_tp_base) {
             base_slot = slot->pfunc;
@@ -236,7 +232,6 @@ PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec, PyObject *bases)
         if (r < 0)
             goto fail;
     }
-    (void)doc;
     if (s != NULL) {
         PyObject *modname = PyUnicode_FromStringAndSize(spec->name, (Py_ssize_t)(s - spec->name));
         if (modname == NULL)

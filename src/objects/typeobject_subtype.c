@@ -250,7 +250,20 @@ kr_subtype_get_dict(PyObject *obj, void *context)
 static int
 kr_subtype_set_dict(PyObject *obj, PyObject *value, void *context)
 {
-    return PyObject_GenericSetDict(obj, value, context);
+    /* Unlike PyObject_GenericSetDict, a class instance may delete its
+     * __dict__ (a fresh one appears on next use). */
+    PyObject **dictptr = _PyObject_GetDictPtr(obj);
+    if (dictptr == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if (value != NULL && !PyDict_Check(value)) {
+        PyErr_Format(PyExc_TypeError, "__dict__ must be set to a dictionary, not a '%.200s'",
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    Py_XSETREF(*dictptr, Py_XNewRef(value));
+    return 0;
 }
 
 static PyObject *

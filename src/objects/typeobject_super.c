@@ -220,7 +220,7 @@ static int
 kr_super_check_args(Py_ssize_t nargs, PyObject *first)
 {
     if (nargs > 2) {
-        PyErr_Format(PyExc_TypeError, "super() takes at most 2 arguments (%zd given)", nargs);
+        PyErr_Format(PyExc_TypeError, "super() expected at most 2 arguments, got %zd", nargs);
         return -1;
     }
     if (nargs >= 1 && !PyType_Check(first)) {

@@ -170,6 +170,10 @@ PyObject *kr_number_binary_op1(PyObject *v, PyObject *w, int op_slot);
 /* Formatting of "'%.200s' object" style names. */
 #define KR_TNAME(o) (Py_TYPE(o)->tp_name)
 
+/* The types of None and NotImplemented (noneobject.c). */
+extern PyTypeObject _PyNone_Type;
+extern PyTypeObject _PyNotImplemented_Type;
+
 /* Union type (unionobject.c). */
 extern PyTypeObject _PyUnion_Type;
 PyObject *_Py_union_type_or(PyObject *self, PyObject *other);

@@ -273,8 +273,12 @@ static int kr_enc_utf32(Py_UCS4 c, unsigned char *o, int be)
 static int kr_enc_utf32le(Py_UCS4 c, unsigned char *o) { return kr_enc_utf32(c, o, 0); }
 static int kr_enc_utf32be(Py_UCS4 c, unsigned char *o) { return kr_enc_utf32(c, o, 1); }
 
+/* UNIT is the code unit size: 1 for the byte codecs, which report the
+ * whole run of unencodable characters at once; 2 or 4 for UTF-16/32,
+ * which report one character at a time and accept only bytes
+ * replacements that are whole code units. */
 static int kr_encode_loop(kr_bytebuf *b, PyObject *str, const char *encoding, const char *errors,
-                          const char *reason, kr_char_encoder enc, int maxbytes)
+                          const char *reason, kr_char_encoder enc, int maxbytes, int unit)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(str), i = 0;
     int kind = PyUnicode_KIND(str);
@@ -296,15 +300,16 @@ static int kr_encode_loop(kr_bytebuf *b, PyObject *str, const char *encoding, co
             continue;
         }
         Py_ssize_t end = i + 1, newpos;
-        while (end < len && enc(PyUnicode_READ(kind, data, end), tmp) < 0)
+        while (unit == 1 && end < len && enc(PyUnicode_READ(kind, data, end), tmp) < 0)
             end++;
         if (errors != NULL && strcmp(errors, "ignore") == 0) {
             i = end;
             continue;
         }
         if (errors != NULL && strcmp(errors, "replace") == 0) {
+            int m = enc('?', tmp);
             for (Py_ssize_t k = i; k < end; k++)
-                if (kr_bb_put(b, "?", 1) < 0)
+                if (kr_bb_put(b, tmp, m) < 0)
                     goto fail;
             i = end;
             continue;
@@ -313,6 +318,12 @@ static int kr_encode_loop(kr_bytebuf *b, PyObject *str, const char *encoding, co
         if (repl == NULL)
             goto fail;
         if (kr_is_bytes(repl)) {
+            if (Py_SIZE(repl) % unit != 0) {
+                Py_DECREF(repl);
+                kr_make_encode_exc(&exc, encoding, str, i, end, reason);
+                kr_raise_exc(exc);
+                goto fail;
+            }
             if (kr_bb_put(b, kr_bytes_data(repl), Py_SIZE(repl)) < 0) {
                 Py_DECREF(repl);
                 goto fail;
@@ -346,12 +357,12 @@ fail:
 }
 
 static PyObject *kr_encode_with(PyObject *str, const char *encoding, const char *errors, const char *reason,
-                                kr_char_encoder enc, int maxbytes, const char *bom, int bomlen)
+                                kr_char_encoder enc, int maxbytes, const char *bom, int bomlen, int unit)
 {
     kr_bytebuf b = {NULL, 0, 0};
     if (bomlen && kr_bb_put(&b, bom, bomlen) < 0)
         return NULL;
-    if (kr_encode_loop(&b, str, encoding, errors, reason, enc, maxbytes) < 0) {
+    if (kr_encode_loop(&b, str, encoding, errors, reason, enc, maxbytes, unit) < 0) {
         kr_bb_free(&b);
         return NULL;
     }
@@ -376,7 +387,7 @@ char *kr_str_utf8_encode_raw(PyObject *str, Py_ssize_t *size, const char *errors
         *size = n;
         return r;
     }
-    if (kr_encode_loop(&b, str, "utf-8", errors, "surrogates not allowed", kr_enc_utf8, 4) < 0) {
+    if (kr_encode_loop(&b, str, "utf-8", errors, "surrogates not allowed", kr_enc_utf8, 4, 1) < 0) {
         kr_bb_free(&b);
         return NULL;
     }
@@ -405,7 +416,7 @@ PyObject *_PyUnicode_AsUTF8String(PyObject *str, const char *errors)
     if (kr_is_strict(errors) && ((PyCompactUnicodeObject *)str)->utf8 != NULL)
         return PyBytes_FromStringAndSize(((PyCompactUnicodeObject *)str)->utf8,
                                          ((PyCompactUnicodeObject *)str)->utf8_length);
-    return kr_encode_with(str, "utf-8", errors, "surrogates not allowed", kr_enc_utf8, 4, NULL, 0);
+    return kr_encode_with(str, "utf-8", errors, "surrogates not allowed", kr_enc_utf8, 4, NULL, 0, 1);
 }
 
 PyObject *PyUnicode_AsUTF8String(PyObject *str)
@@ -595,7 +606,7 @@ PyObject *_PyUnicode_AsLatin1String(PyObject *str, const char *errors)
     }
     if (PyUnicode_KIND(str) == PyUnicode_1BYTE_KIND)
         return PyBytes_FromStringAndSize(PyUnicode_DATA(str), PyUnicode_GET_LENGTH(str));
-    return kr_encode_with(str, "latin-1", errors, "ordinal not in range(256)", kr_enc_latin1, 1, NULL, 0);
+    return kr_encode_with(str, "latin-1", errors, "ordinal not in range(256)", kr_enc_latin1, 1, NULL, 0, 1);
 }
 
 PyObject *PyUnicode_AsLatin1String(PyObject *str) { return _PyUnicode_AsLatin1String(str, NULL); }
@@ -608,7 +619,7 @@ PyObject *_PyUnicode_AsASCIIString(PyObject *str, const char *errors)
     }
     if (PyUnicode_IS_ASCII(str))
         return PyBytes_FromStringAndSize(PyUnicode_DATA(str), PyUnicode_GET_LENGTH(str));
-    return kr_encode_with(str, "ascii", errors, "ordinal not in range(128)", kr_enc_ascii, 1, NULL, 0);
+    return kr_encode_with(str, "ascii", errors, "ordinal not in range(128)", kr_enc_ascii, 1, NULL, 0, 1);
 }
 
 PyObject *PyUnicode_AsASCIIString(PyObject *str) { return _PyUnicode_AsASCIIString(str, NULL); }
@@ -764,10 +775,10 @@ PyObject *_PyUnicode_EncodeUTF16(PyObject *str, const char *errors, int byteorde
         return NULL;
     }
     if (byteorder == 0)
-        return kr_encode_with(str, "utf-16", errors, "surrogates not allowed", kr_enc_utf16le, 4, bom_le, 2);
+        return kr_encode_with(str, "utf-16", errors, "surrogates not allowed", kr_enc_utf16le, 4, bom_le, 2, 2);
     if (byteorder < 0)
-        return kr_encode_with(str, "utf-16-le", errors, "surrogates not allowed", kr_enc_utf16le, 4, NULL, 0);
-    return kr_encode_with(str, "utf-16-be", errors, "surrogates not allowed", kr_enc_utf16be, 4, NULL, 0);
+        return kr_encode_with(str, "utf-16-le", errors, "surrogates not allowed", kr_enc_utf16le, 4, NULL, 0, 2);
+    return kr_encode_with(str, "utf-16-be", errors, "surrogates not allowed", kr_enc_utf16be, 4, NULL, 0, 2);
 }
 
 PyObject *PyUnicode_AsUTF16String(PyObject *str) { return _PyUnicode_EncodeUTF16(str, NULL, 0); }
@@ -780,10 +791,10 @@ PyObject *_PyUnicode_EncodeUTF32(PyObject *str, const char *errors, int byteorde
         return NULL;
     }
     if (byteorder == 0)
-        return kr_encode_with(str, "utf-32", errors, "surrogates not allowed", kr_enc_utf32le, 4, bom_le, 4);
+        return kr_encode_with(str, "utf-32", errors, "surrogates not allowed", kr_enc_utf32le, 4, bom_le, 4, 4);
     if (byteorder < 0)
-        return kr_encode_with(str, "utf-32-le", errors, "surrogates not allowed", kr_enc_utf32le, 4, NULL, 0);
-    return kr_encode_with(str, "utf-32-be", errors, "surrogates not allowed", kr_enc_utf32be, 4, NULL, 0);
+        return kr_encode_with(str, "utf-32-le", errors, "surrogates not allowed", kr_enc_utf32le, 4, NULL, 0, 4);
+    return kr_encode_with(str, "utf-32-be", errors, "surrogates not allowed", kr_enc_utf32be, 4, NULL, 0, 4);
 }
 
 PyObject *PyUnicode_AsUTF32String(PyObject *str) { return _PyUnicode_EncodeUTF32(str, NULL, 0); }
@@ -1404,18 +1415,346 @@ int PyUnicode_FSDecoder(PyObject *arg, void *addr)
     return Py_CLEANUP_SUPPORTED;
 }
 
+/* ------------------------------------------------------------------ */
+/* charmap: single-byte codecs defined by a decoding table (a str indexed
+ * by byte, U+FFFE meaning undefined) or a mapping, as the encodings
+ * package's cp1252.py & co. use them. */
+
+/* Looks up byte B in MAPPING for decoding: 1 with *ch or *str set, 0 if
+ * undefined, -1 on error. */
+static int kr_charmap_lookup_dec(PyObject *mapping, unsigned b, Py_UCS4 *ch, PyObject **str)
+{
+    PyObject *key = PyLong_FromLong((long)b), *v;
+    *str = NULL;
+    if (key == NULL)
+        return -1;
+    v = PyObject_GetItem(mapping, key);
+    Py_DECREF(key);
+    if (v == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_LookupError)) {
+            PyErr_Clear();
+            return 0;
+        }
+        return -1;
+    }
+    if (v == Py_None) {
+        Py_DECREF(v);
+        return 0;
+    }
+    if (PyLong_Check(v)) {
+        long x = PyLong_AsLong(v);
+        Py_DECREF(v);
+        if (x == -1 && PyErr_Occurred())
+            return -1;
+        if (x < 0 || x > 0x10FFFF) {
+            PyErr_SetString(PyExc_TypeError, "character mapping must be in range(0x110000)");
+            return -1;
+        }
+        *ch = (Py_UCS4)x;
+        return 1;
+    }
+    if (PyUnicode_Check(v)) {
+        *str = v;
+        return 1;
+    }
+    Py_DECREF(v);
+    PyErr_SetString(PyExc_TypeError, "character mapping must return integer, None or str");
+    return -1;
+}
+
 PyObject *PyUnicode_DecodeCharmap(const char *s, Py_ssize_t size, PyObject *mapping, const char *errors)
 {
+    const unsigned char *p = (const unsigned char *)s;
+    Py_ssize_t i = 0;
     if (mapping == NULL || mapping == Py_None)
         return PyUnicode_DecodeLatin1(s, size, errors);
-    PyErr_SetString(PyExc_NotImplementedError, "charmap decoding with a mapping is not supported yet");
+    _PyUnicodeWriter w;
+    kr_decoder d = {"charmap", errors, s, size, NULL};
+    _PyUnicodeWriter_Init(&w);
+    w.min_length = size;
+    while (i < size) {
+        Py_UCS4 ch = 0;
+        PyObject *str = NULL;
+        int found;
+        if (PyUnicode_Check(mapping)) {
+            found = p[i] < PyUnicode_GET_LENGTH(mapping);
+            if (found) {
+                ch = PyUnicode_READ_CHAR(mapping, p[i]);
+                found = ch != 0xFFFE;
+            }
+        }
+        else {
+            found = kr_charmap_lookup_dec(mapping, p[i], &ch, &str);
+            if (found < 0)
+                goto fail;
+        }
+        if (found) {
+            int r = str ? _PyUnicodeWriter_WriteStr(&w, str) : _PyUnicodeWriter_WriteChar(&w, ch);
+            Py_XDECREF(str);
+            if (r < 0)
+                goto fail;
+            i++;
+            continue;
+        }
+        Py_ssize_t np = kr_decode_error(&d, &w, i, i + 1, "character maps to <undefined>");
+        if (np < 0)
+            goto fail;
+        i = np;
+    }
+    kr_decoder_done(&d);
+    return _PyUnicodeWriter_Finish(&w);
+fail:
+    kr_decoder_done(&d);
+    _PyUnicodeWriter_Dealloc(&w);
+    return NULL;
+}
+
+/* Encodes character C through MAPPING into B: 1 done, 0 unmapped, -1
+ * error. */
+static int kr_charmap_put(kr_bytebuf *b, PyObject *mapping, Py_UCS4 c)
+{
+    PyObject *key = PyLong_FromLong((long)c), *v;
+    if (key == NULL)
+        return -1;
+    v = PyObject_GetItem(mapping, key);
+    Py_DECREF(key);
+    if (v == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_LookupError)) {
+            PyErr_Clear();
+            return 0;
+        }
+        return -1;
+    }
+    int r;
+    if (v == Py_None)
+        r = 0;
+    else if (PyLong_Check(v)) {
+        long x = PyLong_AsLong(v);
+        if (x == -1 && PyErr_Occurred())
+            r = -1;
+        else if (x < 0 || x > 255) {
+            PyErr_SetString(PyExc_TypeError, "character mapping must be in range(256)");
+            r = -1;
+        }
+        else {
+            char byte = (char)x;
+            r = kr_bb_put(b, &byte, 1) < 0 ? -1 : 1;
+        }
+    }
+    else if (kr_is_bytes(v))
+        r = kr_bb_put(b, kr_bytes_data(v), Py_SIZE(v)) < 0 ? -1 : 1;
+    else {
+        PyErr_Format(PyExc_TypeError, "character mapping must return integer, bytes or None, not %.400s",
+                     Py_TYPE(v)->tp_name);
+        r = -1;
+    }
+    Py_DECREF(v);
+    return r;
+}
+
+PyObject *kr_str_charmap_encode(PyObject *str, const char *errors, PyObject *mapping)
+{
+    kr_bytebuf b = {NULL, 0, 0};
+    PyObject *exc = NULL;
+    Py_ssize_t len, i = 0;
+    if (!PyUnicode_Check(str)) {
+        PyErr_BadArgument();
+        return NULL;
+    }
+    if (mapping == NULL || mapping == Py_None)
+        return _PyUnicode_AsLatin1String(str, errors);
+    len = PyUnicode_GET_LENGTH(str);
+    while (i < len) {
+        int r = kr_charmap_put(&b, mapping, PyUnicode_READ_CHAR(str, i));
+        if (r < 0)
+            goto fail;
+        if (r > 0) {
+            i++;
+            continue;
+        }
+        /* the run of unmapped characters */
+        Py_ssize_t end = i + 1, newpos;
+        kr_bytebuf probe = {NULL, 0, 0};
+        while (end < len) {
+            int q = kr_charmap_put(&probe, mapping, PyUnicode_READ_CHAR(str, end));
+            if (q < 0) {
+                kr_bb_free(&probe);
+                goto fail;
+            }
+            if (q > 0)
+                break;
+            end++;
+        }
+        kr_bb_free(&probe);
+        if (errors != NULL && strcmp(errors, "ignore") == 0) {
+            i = end;
+            continue;
+        }
+        PyObject *repl;
+        if (errors != NULL && strcmp(errors, "replace") == 0) {
+            repl = PyUnicode_New(end - i, '?');
+            if (repl == NULL)
+                goto fail;
+            memset(PyUnicode_DATA(repl), '?', (size_t)(end - i));
+            newpos = end;
+        }
+        else {
+            repl = kr_encode_error(errors, "charmap", "character maps to <undefined>", str, &exc, i, end, &newpos);
+            if (repl == NULL)
+                goto fail;
+        }
+        if (kr_is_bytes(repl)) {
+            if (kr_bb_put(&b, kr_bytes_data(repl), Py_SIZE(repl)) < 0) {
+                Py_DECREF(repl);
+                goto fail;
+            }
+        }
+        else {
+            for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(repl); k++) {
+                int q = kr_charmap_put(&b, mapping, PyUnicode_READ_CHAR(repl, k));
+                if (q <= 0) {
+                    Py_DECREF(repl);
+                    if (q == 0 && kr_make_encode_exc(&exc, "charmap", str, i, end,
+                                                     "character maps to <undefined>") == 0)
+                        kr_raise_exc(exc);
+                    goto fail;
+                }
+            }
+        }
+        Py_DECREF(repl);
+        i = newpos;
+    }
+    Py_XDECREF(exc);
+    return kr_bb_finish(&b);
+fail:
+    Py_XDECREF(exc);
+    kr_bb_free(&b);
     return NULL;
 }
 
 PyObject *PyUnicode_AsCharmapString(PyObject *unicode, PyObject *mapping)
 {
-    if (mapping == NULL || mapping == Py_None)
-        return PyUnicode_AsLatin1String(unicode);
-    PyErr_SetString(PyExc_NotImplementedError, "charmap encoding with a mapping is not supported yet");
+    if (mapping == NULL) {
+        PyErr_BadArgument();
+        return NULL;
+    }
+    return kr_str_charmap_encode(unicode, NULL, mapping);
+}
+
+/* ------------------------------------------------------------------ */
+/* escape_encode / escape_decode: the escapes of bytes literals, on bytes */
+
+PyObject *kr_bytes_escape_encode(const char *s, Py_ssize_t n)
+{
+    kr_bytebuf b = {NULL, 0, 0};
+    static const char hex[] = "0123456789abcdef";
+    if (kr_bb_reserve(&b, n) < 0)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char tmp[4];
+        int k = 0;
+        if (c == '\'' || c == '\\') { tmp[k++] = '\\'; tmp[k++] = (char)c; }
+        else if (c == '\t') { tmp[k++] = '\\'; tmp[k++] = 't'; }
+        else if (c == '\n') { tmp[k++] = '\\'; tmp[k++] = 'n'; }
+        else if (c == '\r') { tmp[k++] = '\\'; tmp[k++] = 'r'; }
+        else if (c < ' ' || c >= 0x7f) {
+            tmp[k++] = '\\'; tmp[k++] = 'x'; tmp[k++] = hex[c >> 4]; tmp[k++] = hex[c & 15];
+        }
+        else
+            tmp[k++] = (char)c;
+        if (kr_bb_put(&b, tmp, k) < 0) {
+            kr_bb_free(&b);
+            return NULL;
+        }
+    }
+    return kr_bb_finish(&b);
+}
+
+PyObject *kr_bytes_escape_decode(const char *s, Py_ssize_t n, const char *errors)
+{
+    kr_bytebuf b = {NULL, 0, 0};
+    const char *first_invalid = NULL;
+    Py_ssize_t i = 0;
+    if (kr_bb_reserve(&b, n) < 0)
+        return NULL;
+    while (i < n) {
+        char c = s[i++], out;
+        if (c != '\\') {
+            if (kr_bb_put(&b, &c, 1) < 0)
+                goto fail;
+            continue;
+        }
+        if (i >= n) {
+            PyErr_SetString(PyExc_ValueError, "Trailing \\ in string");
+            goto fail;
+        }
+        c = s[i++];
+        switch (c) {
+        case '\n': continue;
+        case '\\': out = '\\'; break;
+        case '\'': out = '\''; break;
+        case '"': out = '"'; break;
+        case 'b': out = '\b'; break;
+        case 'f': out = '\f'; break;
+        case 't': out = '\t'; break;
+        case 'n': out = '\n'; break;
+        case 'r': out = '\r'; break;
+        case 'v': out = '\v'; break;
+        case 'a': out = '\a'; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            int v = c - '0';
+            if (i < n && s[i] >= '0' && s[i] <= '7') {
+                v = v * 8 + (s[i++] - '0');
+                if (i < n && s[i] >= '0' && s[i] <= '7')
+                    v = v * 8 + (s[i++] - '0');
+            }
+            out = (char)v;
+            break;
+        }
+        case 'x':
+            if (i + 1 < n && kr_hexval((unsigned char)s[i]) >= 0 && kr_hexval((unsigned char)s[i + 1]) >= 0) {
+                out = (char)(kr_hexval((unsigned char)s[i]) * 16 + kr_hexval((unsigned char)s[i + 1]));
+                i += 2;
+                break;
+            }
+            if (kr_is_strict(errors)) {
+                PyErr_Format(PyExc_ValueError, "invalid \\x escape at position %zd", i - 2);
+                goto fail;
+            }
+            if (strcmp(errors, "replace") == 0) {
+                out = '?';
+            }
+            else if (strcmp(errors, "ignore") == 0) {
+                /* skip the valid hex digits that follow */
+                if (i < n && kr_hexval((unsigned char)s[i]) >= 0)
+                    i++;
+                continue;
+            }
+            else {
+                PyErr_Format(PyExc_ValueError, "decoding error; unknown error handling code: %.400s", errors);
+                goto fail;
+            }
+            if (i < n && kr_hexval((unsigned char)s[i]) >= 0)
+                i++;
+            break;
+        default:
+            if (first_invalid == NULL)
+                first_invalid = s + i - 1;
+            if (kr_bb_put(&b, "\\", 1) < 0)
+                goto fail;
+            out = c;
+            break;
+        }
+        if (kr_bb_put(&b, &out, 1) < 0)
+            goto fail;
+    }
+    if (first_invalid != NULL &&
+        PyErr_WarnFormat(PyExc_DeprecationWarning, 1, "invalid escape sequence '\\%c'",
+                         (unsigned char)*first_invalid) < 0)
+        goto fail;
+    return kr_bb_finish(&b);
+fail:
+    kr_bb_free(&b);
     return NULL;
 }

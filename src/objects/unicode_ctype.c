@@ -63,6 +63,11 @@ int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res) { return kr_full_mapping(ch
 int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res) { return kr_full_mapping(ch, 2, 0, res); }
 int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res) { return kr_full_mapping(ch, 3, 0, res); }
 
+int kr_unicode_is_xid(uint32_t cp, int start)
+{
+    return KR_FLAG(cp, start ? KR_UF_XID_START : KR_UF_XID_CONTINUE);
+}
+
 size_t Py_UNICODE_strlen(const Py_UNICODE *u)
 {
     return wcslen(u);

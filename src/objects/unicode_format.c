@@ -23,18 +23,24 @@ typedef struct {
     int kind;
     const void *data;
     Py_ssize_t len, pos;
-    PyObject *args;         /* the tuple of arguments (or a 1-tuple view) */
-    PyObject *const *argv;
-    Py_ssize_t argc, argidx;
+    /* The arguments still to consume: a tuple (arglen >= 0), or a single
+     * object (arglen == -1, argidx -2 until it is used).  After a
+     * %(key), the value looked up becomes the single object. */
+    PyObject *args;
+    Py_ssize_t arglen, argidx;
     PyObject *dict;         /* mapping for %(key)s, or NULL */
-    PyObject *single;       /* when args is not a tuple */
+    PyObject *keyval;       /* owned: the value of the last %(key) */
     _PyUnicodeWriter w;
 } kr_pformat;
 
+/* Borrowed reference to the next argument. */
 static PyObject *kr_pf_next_arg(kr_pformat *f)
 {
-    if (f->argidx < f->argc)
-        return f->argv[f->argidx++];
+    Py_ssize_t i = f->argidx;
+    if (i < f->arglen) {
+        f->argidx++;
+        return f->arglen < 0 ? f->args : PyTuple_GET_ITEM(f->args, i);
+    }
     PyErr_SetString(PyExc_TypeError, "not enough arguments for format string");
     return NULL;
 }
@@ -295,6 +301,11 @@ static int kr_pf_one(kr_pformat *f)
         Py_DECREF(key);
         if (key_value == NULL)
             return -1;
+        Py_XSETREF(f->keyval, key_value);
+        f->args = key_value;
+        f->arglen = -1;
+        f->argidx = -2;
+        key_value = NULL;
     }
     while (f->pos < f->len) {
         c = PyUnicode_READ(f->kind, f->data, f->pos);
@@ -331,18 +342,12 @@ static int kr_pf_one(kr_pformat *f)
         goto fail;
     }
     c = PyUnicode_READ(f->kind, f->data, f->pos++);
-    if (c == '%') {
-        Py_XDECREF(key_value);
+    if (c == '%')
         return _PyUnicodeWriter_WriteChar(&f->w, '%');
-    }
-    if (key_value != NULL)
-        v = key_value;
-    else {
-        v = kr_pf_next_arg(f);
-        if (v == NULL)
-            return -1;
-        Py_INCREF(v);
-    }
+    v = kr_pf_next_arg(f);
+    if (v == NULL)
+        return -1;
+    Py_INCREF(v);
     if (flags & KR_F_LJUST)
         flags &= ~KR_F_ZERO;
     switch (c) {
@@ -369,15 +374,14 @@ static int kr_pf_one(kr_pformat *f)
         r = kr_pf_float(f, v, c, width, prec, flags);
         break;
     default:
-        PyErr_Format(PyExc_ValueError, "unsupported format character '%c' (0x%x) at index %zd", (int)c,
-                     (unsigned)c, f->pos - 1);
+        PyErr_Format(PyExc_ValueError, "unsupported format character '%c' (0x%x) at index %zd",
+                     (c >= 32 && c < 127) ? (int)c : '?', (unsigned)c, f->pos - 1);
         r = -1;
     }
     (void)start;
     Py_DECREF(v);
     return r;
 fail:
-    Py_XDECREF(key_value);
     return -1;
 }
 
@@ -398,14 +402,14 @@ PyObject *PyUnicode_Format(PyObject *format, PyObject *args)
     f.kind = PyUnicode_KIND(format);
     f.data = PyUnicode_DATA(format);
     f.len = PyUnicode_GET_LENGTH(format);
+    f.args = args;
     if (PyTuple_Check(args)) {
-        f.argv = &PyTuple_GET_ITEM(args, 0);
-        f.argc = PyTuple_GET_SIZE(args);
+        f.arglen = PyTuple_GET_SIZE(args);
+        f.argidx = 0;
     }
     else {
-        f.single = args;
-        f.argv = &f.single;
-        f.argc = 1;
+        f.arglen = -1;
+        f.argidx = -2;
     }
     if (PyMapping_Check(args) && !PyTuple_Check(args) && !PyUnicode_Check(args))
         f.dict = args;
@@ -425,12 +429,14 @@ PyObject *PyUnicode_Format(PyObject *format, PyObject *args)
             goto fail;
         i = f.pos;
     }
-    if (f.argidx < f.argc && !f.dict) {
+    if (f.argidx < f.arglen && !f.dict) {
         PyErr_SetString(PyExc_TypeError, "not all arguments converted during string formatting");
         goto fail;
     }
+    Py_XDECREF(f.keyval);
     return _PyUnicodeWriter_Finish(&f.w);
 fail:
+    Py_XDECREF(f.keyval);
     _PyUnicodeWriter_Dealloc(&f.w);
     return NULL;
 }
@@ -448,7 +454,7 @@ PyObject *kr_str_mod(PyObject *v, PyObject *w)
 PyObject *kr_str_dunder_format(PyObject *self, PyObject *spec)
 {
     if (PyUnicode_GET_LENGTH(spec) == 0)
-        return kr_str_exact(self);
+        return PyUnicode_CheckExact(self) ? Py_NewRef(self) : PyObject_Str(self);
     return kr_formatspec_format_str(self, spec);
 }
 

@@ -745,7 +745,8 @@ static int kr_pad_args(const char *name, PyObject *const *args, Py_ssize_t nargs
     if (nargs > 1) {
         PyObject *f = args[1];
         if (!PyUnicode_Check(f)) {
-            PyErr_Format(PyExc_TypeError, "%s() argument 2 must be str, not %.50s", name, Py_TYPE(f)->tp_name);
+            PyErr_Format(PyExc_TypeError, "The fill character must be a unicode character, not %.100s",
+                         Py_TYPE(f)->tp_name);
             return -1;
         }
         if (PyUnicode_GET_LENGTH(f) != 1) {

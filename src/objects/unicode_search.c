@@ -41,6 +41,9 @@ void kr_str_adjust_indices(Py_ssize_t *start, Py_ssize_t *end, Py_ssize_t len)
                 return i; \
         return -1; \
     } \
+    KR_DEFINE_HORSPOOL(NAME, T)
+
+#define KR_DEFINE_HORSPOOL(NAME, T) \
     static inline Py_ssize_t NAME##_horspool(const T *s, Py_ssize_t n, const T *p, Py_ssize_t m) \
     { \
         Py_ssize_t skip[256], i; \
@@ -57,7 +60,9 @@ void kr_str_adjust_indices(Py_ssize_t *start, Py_ssize_t *end, Py_ssize_t len)
             i += skip[c & 0xff]; \
         } \
         return -1; \
-    } \
+    }
+
+#define KR_DEFINE_RSEARCH(NAME, T) \
     static inline Py_ssize_t NAME##_rsearch(const T *s, Py_ssize_t n, const T *p, Py_ssize_t m) \
     { \
         Py_ssize_t skip[256], i; \
@@ -76,9 +81,12 @@ void kr_str_adjust_indices(Py_ssize_t *start, Py_ssize_t *end, Py_ssize_t len)
         return -1; \
     }
 
-KR_DEFINE_SCAN(kr_s1, Py_UCS1)
+/* 1-byte strings use memchr/memrchr/memmem for these */
 KR_DEFINE_SCAN(kr_s2, Py_UCS2)
 KR_DEFINE_SCAN(kr_s4, Py_UCS4)
+KR_DEFINE_RSEARCH(kr_s1, Py_UCS1)
+KR_DEFINE_RSEARCH(kr_s2, Py_UCS2)
+KR_DEFINE_RSEARCH(kr_s4, Py_UCS4)
 
 Py_ssize_t kr_str_find_char(int kind, const void *s, Py_ssize_t n, Py_UCS4 ch)
 {

@@ -5,13 +5,14 @@
  * character, with the ascii bit set when all characters are < 128), the
  * process-wide immortal singletons (the empty string and the 256 latin-1
  * one-character strings, plus the identifiers of str_ids.def), the
- * _PyUnicodeWriter every builder in the area uses, hashing, comparison,
- * concatenation, indexing, interning, the repr and the type object.
- * The methods live in unicode_methods.c, the codecs in unicode_codecs.c,
- * formatting in unicode_format.c / unicode_strformat.c.
+ * C API accessors, hashing, comparison, concatenation and interning.
+ * The type object, repr and iterator live in unicode_type.c, the writer
+ * in unicode_writer.c, the methods in unicode_methods.c, the codecs in
+ * unicode_codecs.c, formatting in unicode_format.c / unicode_strformat.c.
  * (owned by the str area) */
 #include "internal.h"
 #include "objects/str_internal.h"
+#include "parser/parser.h"
 
 /* ------------------------------------------------------------------ */
 /* Process-wide singletons.  Built by kr_str_runtime_init() before any
@@ -39,7 +40,7 @@ PyObject *kr_str_empty(void)
 /* ------------------------------------------------------------------ */
 /* Allocation */
 
-static PyObject *kr_str_alloc_compact(Py_ssize_t size, Py_UCS4 maxchar)
+PyObject *kr_str_alloc(Py_ssize_t size, Py_UCS4 maxchar)
 {
     int kind, ascii = maxchar < 128;
     size_t header, char_size;
@@ -84,10 +85,10 @@ PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
 {
     if (size == 0 && kr_str_single.empty != NULL && maxchar <= 0x10FFFF)
         return kr_str_empty();
-    return kr_str_alloc_compact(size, maxchar);
+    return kr_str_alloc(size, maxchar);
 }
 
-static void kr_str_dealloc(PyObject *op)
+void kr_str_dealloc(PyObject *op)
 {
     PyASCIIObject *a = (PyASCIIObject *)op;
     if (!a->state.ascii) {
@@ -138,7 +139,7 @@ PyObject *kr_str_char(Py_UCS4 ch)
     PyObject *s;
     if (ch < 256 && kr_str_single.latin1[ch] != NULL)
         return kr_str_single.latin1[ch];
-    s = kr_str_alloc_compact(1, ch);
+    s = kr_str_alloc(1, ch);
     if (s != NULL)
         PyUnicode_WRITE(PyUnicode_KIND(s), PyUnicode_DATA(s), 0, ch);
     return s;
@@ -146,7 +147,7 @@ PyObject *kr_str_char(Py_UCS4 ch)
 
 /* Copies N characters of kind SKIND at SRC into DST of kind DKIND
  * (DKIND may be narrower when the caller knows the values fit). */
-static void kr_str_convert(int dkind, void *dst, int skind, const void *src, Py_ssize_t n)
+void kr_str_copy_kind(int dkind, void *dst, int skind, const void *src, Py_ssize_t n)
 {
     Py_ssize_t i;
     if (dkind == skind) {
@@ -175,10 +176,10 @@ PyObject *kr_str_from_kind(int kind, const void *data, Py_ssize_t n)
     maxchar = kr_str_maxchar(kind, data, n);
     if (n == 1)
         return kr_str_char(maxchar);
-    s = kr_str_alloc_compact(n, maxchar);
+    s = kr_str_alloc(n, maxchar);
     if (s == NULL)
         return NULL;
-    kr_str_convert(PyUnicode_KIND(s), PyUnicode_DATA(s), kind, data, n);
+    kr_str_copy_kind(PyUnicode_KIND(s), PyUnicode_DATA(s), kind, data, n);
     return s;
 }
 
@@ -189,7 +190,7 @@ PyObject *kr_str_from_ascii(const char *str, Py_ssize_t n)
         return kr_str_empty();
     if (n == 1)
         return kr_str_char((unsigned char)str[0]);
-    s = kr_str_alloc_compact(n, 127);
+    s = kr_str_alloc(n, 127);
     if (s != NULL)
         memcpy(PyUnicode_DATA(s), str, (size_t)n);
     return s;
@@ -286,7 +287,7 @@ PyObject *_PyUnicode_Copy(PyObject *unicode)
         return NULL;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(unicode);
-    PyObject *s = kr_str_alloc_compact(n, PyUnicode_MAX_CHAR_VALUE(unicode));
+    PyObject *s = kr_str_alloc(n, PyUnicode_MAX_CHAR_VALUE(unicode));
     if (s == NULL)
         return NULL;
     memcpy(PyUnicode_DATA(s), PyUnicode_DATA(unicode), (size_t)n * (size_t)PyUnicode_KIND(unicode));
@@ -338,7 +339,7 @@ void *kr_str_as_kind(PyObject *s, int kind, int *owned)
         PyErr_NoMemory();
         return NULL;
     }
-    kr_str_convert(kind, buf, skind, PyUnicode_DATA(s), n);
+    kr_str_copy_kind(kind, buf, skind, PyUnicode_DATA(s), n);
     *owned = 1;
     return buf;
 }
@@ -479,7 +480,7 @@ Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject 
         PyErr_SetString(PyExc_SystemError, "Cannot copy non-ASCII characters into an ASCII string");
         return -1;
     }
-    kr_str_convert(tk, (char *)PyUnicode_DATA(to) + to_start * tk, fk,
+    kr_str_copy_kind(tk, (char *)PyUnicode_DATA(to) + to_start * tk, fk,
                    (const char *)PyUnicode_DATA(from) + from_start * fk, how_many);
     return how_many;
 }
@@ -551,10 +552,10 @@ int PyUnicode_Resize(PyObject **p_unicode, Py_ssize_t length)
         *p_unicode = n;
         return 0;
     }
-    n = kr_str_alloc_compact(length, PyUnicode_MAX_CHAR_VALUE(u));
+    n = kr_str_alloc(length, PyUnicode_MAX_CHAR_VALUE(u));
     if (n == NULL)
         return -1;
-    kr_str_convert(PyUnicode_KIND(n), PyUnicode_DATA(n), PyUnicode_KIND(u), PyUnicode_DATA(u),
+    kr_str_copy_kind(PyUnicode_KIND(n), PyUnicode_DATA(n), PyUnicode_KIND(u), PyUnicode_DATA(u),
                    Py_MIN(length, PyUnicode_GET_LENGTH(u)));
     Py_SETREF(*p_unicode, n);
     return 0;
@@ -575,7 +576,7 @@ Py_UCS4 *PyUnicode_AsUCS4(PyObject *s, Py_UCS4 *target, Py_ssize_t targetsize, i
             PyErr_BadInternalCall();
         return NULL;
     }
-    kr_str_convert(4, target, PyUnicode_KIND(s), PyUnicode_DATA(s), len);
+    kr_str_copy_kind(4, target, PyUnicode_KIND(s), PyUnicode_DATA(s), len);
     if (copy_null)
         target[len] = 0;
     return target;
@@ -613,11 +614,11 @@ Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size)
     if (w == NULL)
         return len + 1;
     if (size > len) {
-        kr_str_convert(4, w, PyUnicode_KIND(unicode), PyUnicode_DATA(unicode), len);
+        kr_str_copy_kind(4, w, PyUnicode_KIND(unicode), PyUnicode_DATA(unicode), len);
         w[len] = 0;
         return len;
     }
-    kr_str_convert(4, w, PyUnicode_KIND(unicode), PyUnicode_DATA(unicode), size);
+    kr_str_copy_kind(4, w, PyUnicode_KIND(unicode), PyUnicode_DATA(unicode), size);
     return size;
 }
 
@@ -639,7 +640,7 @@ wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size)
         PyErr_NoMemory();
         return NULL;
     }
-    kr_str_convert(4, buf, PyUnicode_KIND(unicode), PyUnicode_DATA(unicode), len);
+    kr_str_copy_kind(4, buf, PyUnicode_KIND(unicode), PyUnicode_DATA(unicode), len);
     buf[len] = 0;
     if (size != NULL)
         *size = len;
@@ -688,219 +689,9 @@ const char *PyUnicode_AsUTF8(PyObject *unicode)
 }
 
 /* ------------------------------------------------------------------ */
-/* The writer */
-
-void _PyUnicodeWriter_Init(_PyUnicodeWriter *writer)
-{
-    memset(writer, 0, sizeof(*writer));
-    writer->min_char = 127;
-    writer->kind = PyUnicode_WCHAR_KIND;   /* below 1BYTE: first Prepare allocates */
-}
-
-static int kr_writer_update(_PyUnicodeWriter *w)
-{
-    w->maxchar = PyUnicode_MAX_CHAR_VALUE(w->buffer);
-    w->data = PyUnicode_DATA(w->buffer);
-    if (!w->readonly) {
-        w->kind = PyUnicode_KIND(w->buffer);
-        w->size = PyUnicode_GET_LENGTH(w->buffer);
-    }
-    else {
-        w->kind = PyUnicode_WCHAR_KIND;   /* forces a copy before any write */
-        w->size = 0;
-    }
-    return 0;
-}
-
-int _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *w, Py_ssize_t length, Py_UCS4 maxchar)
-{
-    Py_ssize_t newlen;
-    PyObject *newbuf;
-
-    if (length > PY_SSIZE_T_MAX - w->pos) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    newlen = w->pos + length;
-    maxchar = Py_MAX(maxchar, w->min_char);
-    if (w->buffer == NULL) {
-        if (w->overallocate && newlen <= PY_SSIZE_T_MAX - newlen / 4)
-            newlen += newlen / 4;
-        if (newlen < w->min_length)
-            newlen = w->min_length;
-        w->buffer = kr_str_alloc_compact(newlen, maxchar);
-        if (w->buffer == NULL)
-            return -1;
-    }
-    else if (newlen > w->size || w->readonly) {
-        if (w->overallocate && newlen <= PY_SSIZE_T_MAX - newlen / 4)
-            newlen += newlen / 4;
-        if (newlen < w->min_length)
-            newlen = w->min_length;
-        if (maxchar > w->maxchar || w->readonly) {
-            maxchar = Py_MAX(maxchar, w->maxchar);
-            newbuf = kr_str_alloc_compact(newlen, maxchar);
-            if (newbuf == NULL)
-                return -1;
-            kr_str_convert(PyUnicode_KIND(newbuf), PyUnicode_DATA(newbuf), PyUnicode_KIND(w->buffer),
-                           PyUnicode_DATA(w->buffer), w->pos);
-            Py_SETREF(w->buffer, newbuf);
-            w->readonly = 0;
-        }
-        else {
-            if (PyUnicode_Resize(&w->buffer, newlen) < 0)
-                return -1;
-        }
-    }
-    else if (maxchar > w->maxchar) {
-        newbuf = kr_str_alloc_compact(w->size, maxchar);
-        if (newbuf == NULL)
-            return -1;
-        kr_str_convert(PyUnicode_KIND(newbuf), PyUnicode_DATA(newbuf), PyUnicode_KIND(w->buffer),
-                       PyUnicode_DATA(w->buffer), w->pos);
-        Py_SETREF(w->buffer, newbuf);
-    }
-    return kr_writer_update(w);
-}
-
-int _PyUnicodeWriter_PrepareKindInternal(_PyUnicodeWriter *w, enum PyUnicode_Kind kind)
-{
-    Py_UCS4 maxchar = kind == PyUnicode_1BYTE_KIND ? 0xff : kind == PyUnicode_2BYTE_KIND ? 0xffff : 0x10ffff;
-    return _PyUnicodeWriter_PrepareInternal(w, 0, maxchar);
-}
-
-int _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *w, Py_UCS4 ch)
-{
-    if (ch > 0x10FFFF) {
-        PyErr_SetString(PyExc_ValueError, "character must be in range(0x110000)");
-        return -1;
-    }
-    if (_PyUnicodeWriter_Prepare(w, 1, ch) < 0)
-        return -1;
-    if (w->buffer == NULL && _PyUnicodeWriter_PrepareInternal(w, 1, ch) < 0)
-        return -1;
-    PyUnicode_WRITE(w->kind, w->data, w->pos, ch);
-    w->pos++;
-    return 0;
-}
-
-int _PyUnicodeWriter_WriteStr(_PyUnicodeWriter *w, PyObject *str)
-{
-    Py_ssize_t len = PyUnicode_GET_LENGTH(str);
-    Py_UCS4 maxchar;
-    if (len == 0)
-        return 0;
-    maxchar = PyUnicode_MAX_CHAR_VALUE(str);
-    if (maxchar > w->maxchar || len > w->size - w->pos) {
-        if (w->buffer == NULL && !w->overallocate && PyUnicode_CheckExact(str)) {
-            /* share the string until someone writes more */
-            w->readonly = 1;
-            w->buffer = Py_NewRef(str);
-            kr_writer_update(w);
-            w->pos += len;
-            return 0;
-        }
-        if (_PyUnicodeWriter_PrepareInternal(w, len, maxchar) < 0)
-            return -1;
-    }
-    kr_str_convert(w->kind, (char *)w->data + w->pos * w->kind, PyUnicode_KIND(str), PyUnicode_DATA(str), len);
-    w->pos += len;
-    return 0;
-}
-
-int _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *w, PyObject *str, Py_ssize_t start, Py_ssize_t end)
-{
-    Py_UCS4 maxchar;
-    Py_ssize_t len;
-    if (end == 0 || start >= end)
-        return 0;
-    if (start == 0 && end == PyUnicode_GET_LENGTH(str))
-        return _PyUnicodeWriter_WriteStr(w, str);
-    if (PyUnicode_MAX_CHAR_VALUE(str) > w->maxchar)
-        maxchar = _PyUnicode_FindMaxChar(str, start, end);
-    else
-        maxchar = w->maxchar;
-    len = end - start;
-    if (_PyUnicodeWriter_Prepare(w, len, maxchar) < 0)
-        return -1;
-    int k = PyUnicode_KIND(str);
-    kr_str_convert(w->kind, (char *)w->data + w->pos * w->kind, k, (const char *)PyUnicode_DATA(str) + start * k,
-                   len);
-    w->pos += len;
-    return 0;
-}
-
-int _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *w, const char *ascii, Py_ssize_t len)
-{
-    if (len == -1)
-        len = (Py_ssize_t)strlen(ascii);
-    if (len == 0)
-        return 0;
-    if (_PyUnicodeWriter_Prepare(w, len, 127) < 0)
-        return -1;
-    kr_str_convert(w->kind, (char *)w->data + w->pos * w->kind, 1, ascii, len);
-    w->pos += len;
-    return 0;
-}
-
-int _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *w, const char *str, Py_ssize_t len)
-{
-    Py_UCS4 maxchar = kr_str_maxchar(1, str, len);
-    if (len == 0)
-        return 0;
-    if (_PyUnicodeWriter_Prepare(w, len, maxchar) < 0)
-        return -1;
-    kr_str_convert(w->kind, (char *)w->data + w->pos * w->kind, 1, str, len);
-    w->pos += len;
-    return 0;
-}
-
-PyObject *_PyUnicodeWriter_Finish(_PyUnicodeWriter *w)
-{
-    PyObject *str;
-    if (w->pos == 0) {
-        Py_CLEAR(w->buffer);
-        return kr_str_empty();
-    }
-    str = w->buffer;
-    w->buffer = NULL;
-    if (w->readonly)
-        return str;
-    if (w->pos == 1) {
-        Py_UCS4 ch = PyUnicode_READ(PyUnicode_KIND(str), PyUnicode_DATA(str), 0);
-        if (ch < 256) {
-            Py_DECREF(str);
-            return kr_str_char(ch);
-        }
-    }
-    /* Keep the canonical form even if a caller prepared a wider kind
-     * than it finally wrote. */
-    if (!PyUnicode_IS_ASCII(str)) {
-        Py_UCS4 m = kr_str_maxchar(PyUnicode_KIND(str), PyUnicode_DATA(str), w->pos);
-        if (m < 128 || kr_str_kind_for(m) != PyUnicode_KIND(str)) {
-            PyObject *n = kr_str_from_kind(PyUnicode_KIND(str), PyUnicode_DATA(str), w->pos);
-            Py_DECREF(str);
-            return n;
-        }
-    }
-    if (PyUnicode_GET_LENGTH(str) != w->pos) {
-        if (PyUnicode_Resize(&str, w->pos) < 0) {
-            Py_DECREF(str);
-            return NULL;
-        }
-    }
-    return str;
-}
-
-void _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *w)
-{
-    Py_CLEAR(w->buffer);
-}
-
-/* ------------------------------------------------------------------ */
 /* Hashing and comparison */
 
-static Py_hash_t kr_str_hash(PyObject *self)
+Py_hash_t kr_str_hash(PyObject *self)
 {
     PyASCIIObject *a = (PyASCIIObject *)self;
     if (a->hash != -1)
@@ -1025,12 +816,12 @@ PyObject *PyUnicode_Concat(PyObject *left, PyObject *right)
         PyErr_SetString(PyExc_OverflowError, "strings are too large to concat");
         return NULL;
     }
-    r = kr_str_alloc_compact(ll + rl, Py_MAX(PyUnicode_MAX_CHAR_VALUE(left), PyUnicode_MAX_CHAR_VALUE(right)));
+    r = kr_str_alloc(ll + rl, Py_MAX(PyUnicode_MAX_CHAR_VALUE(left), PyUnicode_MAX_CHAR_VALUE(right)));
     if (r == NULL)
         return NULL;
     int k = PyUnicode_KIND(r);
-    kr_str_convert(k, PyUnicode_DATA(r), PyUnicode_KIND(left), PyUnicode_DATA(left), ll);
-    kr_str_convert(k, (char *)PyUnicode_DATA(r) + ll * k, PyUnicode_KIND(right), PyUnicode_DATA(right), rl);
+    kr_str_copy_kind(k, PyUnicode_DATA(r), PyUnicode_KIND(left), PyUnicode_DATA(left), ll);
+    kr_str_copy_kind(k, (char *)PyUnicode_DATA(r) + ll * k, PyUnicode_KIND(right), PyUnicode_DATA(right), rl);
     return r;
 }
 
@@ -1062,7 +853,7 @@ void PyUnicode_Append(PyObject **p_left, PyObject *right)
             return;
         }
         int k = PyUnicode_KIND(*p_left);
-        kr_str_convert(k, (char *)PyUnicode_DATA(*p_left) + ll * k, PyUnicode_KIND(right), PyUnicode_DATA(right),
+        kr_str_copy_kind(k, (char *)PyUnicode_DATA(*p_left) + ll * k, PyUnicode_KIND(right), PyUnicode_DATA(right),
                        rl);
         return;
     }
@@ -1076,12 +867,7 @@ void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right)
     Py_XDECREF(right);
 }
 
-static PyObject *kr_str_concat_slot(PyObject *left, PyObject *right)
-{
-    return PyUnicode_Concat(left, right);
-}
-
-static PyObject *kr_str_repeat(PyObject *str, Py_ssize_t n)
+PyObject *kr_str_repeat(PyObject *str, Py_ssize_t n)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(str), total, done;
     PyObject *r;
@@ -1096,7 +882,7 @@ static PyObject *kr_str_repeat(PyObject *str, Py_ssize_t n)
         return NULL;
     }
     total = len * n;
-    r = kr_str_alloc_compact(total, PyUnicode_MAX_CHAR_VALUE(str));
+    r = kr_str_alloc(total, PyUnicode_MAX_CHAR_VALUE(str));
     if (r == NULL)
         return NULL;
     kind = PyUnicode_KIND(r);
@@ -1113,178 +899,6 @@ static PyObject *kr_str_repeat(PyObject *str, Py_ssize_t n)
         done += chunk;
     }
     return r;
-}
-
-/* ------------------------------------------------------------------ */
-/* Sequence and mapping protocol */
-
-static Py_ssize_t kr_str_len(PyObject *s)
-{
-    return PyUnicode_GET_LENGTH(s);
-}
-
-Py_ssize_t kr_str_wrap_index(Py_ssize_t i, Py_ssize_t len)
-{
-    return i < 0 ? i + len : i;
-}
-
-static PyObject *kr_str_item(PyObject *s, Py_ssize_t i)
-{
-    if (i < 0 || i >= PyUnicode_GET_LENGTH(s)) {
-        PyErr_SetString(PyExc_IndexError, "string index out of range");
-        return NULL;
-    }
-    return kr_str_char(PyUnicode_READ_CHAR(s, i));
-}
-
-static PyObject *kr_str_subscript(PyObject *self, PyObject *item)
-{
-    Py_ssize_t len = PyUnicode_GET_LENGTH(self);
-    if (PyIndex_Check(item)) {
-        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
-        if (i == -1 && PyErr_Occurred())
-            return NULL;
-        if (i < 0)
-            i += len;
-        return kr_str_item(self, i);
-    }
-    if (PySlice_Check(item)) {
-        Py_ssize_t start, stop, step, slicelen, i, cur;
-        if (PySlice_Unpack(item, &start, &stop, &step) < 0)
-            return NULL;
-        slicelen = PySlice_AdjustIndices(len, &start, &stop, step);
-        if (slicelen <= 0)
-            return kr_str_empty();
-        if (step == 1)
-            return PyUnicode_Substring(self, start, start + slicelen);
-        int kind = PyUnicode_KIND(self);
-        const void *src = PyUnicode_DATA(self);
-        Py_UCS4 maxchar = 0;
-        for (i = 0, cur = start; i < slicelen; i++, cur += step) {
-            Py_UCS4 c = PyUnicode_READ(kind, src, cur);
-            if (c > maxchar)
-                maxchar = c;
-        }
-        if (slicelen == 1)
-            return kr_str_char(maxchar);
-        PyObject *r = kr_str_alloc_compact(slicelen, maxchar);
-        if (r == NULL)
-            return NULL;
-        int rk = PyUnicode_KIND(r);
-        void *dst = PyUnicode_DATA(r);
-        for (i = 0, cur = start; i < slicelen; i++, cur += step)
-            PyUnicode_WRITE(rk, dst, i, PyUnicode_READ(kind, src, cur));
-        return r;
-    }
-    PyErr_Format(PyExc_TypeError, "string indices must be integers, not '%.200s'", Py_TYPE(item)->tp_name);
-    return NULL;
-}
-
-int PyUnicode_Contains(PyObject *str, PyObject *substr)
-{
-    Py_ssize_t r;
-    if (!PyUnicode_Check(substr)) {
-        PyErr_Format(PyExc_TypeError, "'in <string>' requires string as left operand, not %.100s",
-                     Py_TYPE(substr)->tp_name);
-        return -1;
-    }
-    if (!PyUnicode_Check(str)) {
-        PyErr_Format(PyExc_TypeError, "must be str, not %.100s", Py_TYPE(str)->tp_name);
-        return -1;
-    }
-    r = kr_str_find(str, substr, 0, PyUnicode_GET_LENGTH(str), 1);
-    if (r == -2)
-        return -1;
-    return r >= 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* repr */
-
-PyObject *kr_str_repr(PyObject *s)
-{
-    Py_ssize_t len = PyUnicode_GET_LENGTH(s), i, outlen = 2, squotes = 0, dquotes = 0;
-    int kind = PyUnicode_KIND(s);
-    const void *data = PyUnicode_DATA(s);
-    Py_UCS4 maxchar = 127, quote;
-    PyObject *r;
-    void *out;
-    int ok;
-
-    for (i = 0; i < len; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        Py_ssize_t inc;
-        switch (c) {
-        case '\'': squotes++; inc = 1; break;
-        case '"': dquotes++; inc = 1; break;
-        case '\\': case '\t': case '\r': case '\n': inc = 2; break;
-        default:
-            if (c < ' ' || c == 0x7f)
-                inc = 4;
-            else if (c < 0x7f)
-                inc = 1;
-            else if (_PyUnicode_IsPrintable(c)) {
-                inc = 1;
-                if (c > maxchar)
-                    maxchar = c;
-            }
-            else if (c < 0x100)
-                inc = 4;
-            else if (c < 0x10000)
-                inc = 6;
-            else
-                inc = 10;
-        }
-        if (outlen > PY_SSIZE_T_MAX - inc) {
-            PyErr_SetString(PyExc_OverflowError, "string is too long to generate repr");
-            return NULL;
-        }
-        outlen += inc;
-    }
-    quote = '\'';
-    if (squotes && !dquotes)
-        quote = '"';
-    else if (squotes && dquotes)
-        outlen += squotes;   /* escaped single quotes */
-    r = kr_str_alloc_compact(outlen, maxchar);
-    if (r == NULL)
-        return NULL;
-    int ok_kind = PyUnicode_KIND(r);
-    out = PyUnicode_DATA(r);
-    Py_ssize_t o = 0;
-    PyUnicode_WRITE(ok_kind, out, o++, quote);
-    for (i = 0; i < len; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        static const char hex[] = "0123456789abcdef";
-        if (c == quote || c == '\\') {
-            PyUnicode_WRITE(ok_kind, out, o++, '\\');
-            PyUnicode_WRITE(ok_kind, out, o++, c);
-        }
-        else if (c == '\t') { PyUnicode_WRITE(ok_kind, out, o++, '\\'); PyUnicode_WRITE(ok_kind, out, o++, 't'); }
-        else if (c == '\n') { PyUnicode_WRITE(ok_kind, out, o++, '\\'); PyUnicode_WRITE(ok_kind, out, o++, 'n'); }
-        else if (c == '\r') { PyUnicode_WRITE(ok_kind, out, o++, '\\'); PyUnicode_WRITE(ok_kind, out, o++, 'r'); }
-        else if (c < ' ' || c == 0x7f || (c >= 0x7f && !_PyUnicode_IsPrintable(c))) {
-            int digits;
-            PyUnicode_WRITE(ok_kind, out, o++, '\\');
-            if (c < 0x100) { PyUnicode_WRITE(ok_kind, out, o++, 'x'); digits = 2; }
-            else if (c < 0x10000) { PyUnicode_WRITE(ok_kind, out, o++, 'u'); digits = 4; }
-            else { PyUnicode_WRITE(ok_kind, out, o++, 'U'); digits = 8; }
-            for (int d = digits - 1; d >= 0; d--)
-                PyUnicode_WRITE(ok_kind, out, o++, hex[(c >> (4 * d)) & 0xf]);
-        }
-        else
-            PyUnicode_WRITE(ok_kind, out, o++, c);
-    }
-    PyUnicode_WRITE(ok_kind, out, o++, quote);
-    ok = o == outlen;
-    (void)ok;
-    kr_assert(ok);
-    return r;
-}
-
-static PyObject *kr_str_str(PyObject *s)
-{
-    return kr_str_exact(s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1372,12 +986,16 @@ int kr_str_runtime_init(void)
         return 0;
     if (kr_hash_init() < 0)
         return -1;
-    PyObject *e = kr_str_alloc_compact(0, 0);
+    /* The parser's view of the Unicode database (\N{...} and non-ASCII
+     * identifiers), set once here before any source is parsed. */
+    kr_parser_hooks.lookup_unicode_name = kr_unicode_lookup_name;
+    kr_parser_hooks.is_xid = kr_unicode_is_xid;
+    PyObject *e = kr_str_alloc(0, 0);
     if (e == NULL)
         return -1;
     kr_str_single.empty = kr_str_make_immortal(e);
     for (int i = 0; i < 256; i++) {
-        PyObject *c = kr_str_alloc_compact(1, (Py_UCS4)i);
+        PyObject *c = kr_str_alloc(1, (Py_UCS4)i);
         if (c == NULL)
             return -1;
         PyUnicode_1BYTE_DATA(c)[0] = (Py_UCS1)i;
@@ -1398,7 +1016,7 @@ int kr_str_runtime_init(void)
     for (size_t i = 0; i < Py_ARRAY_LENGTH(kr_id_names); i++) {
         size_t n = strlen(kr_id_names[i]);
         PyObject *s = n == 1 ? kr_str_single.latin1[(unsigned char)kr_id_names[i][0]]
-                             : kr_str_alloc_compact((Py_ssize_t)n, 127);
+                             : kr_str_alloc((Py_ssize_t)n, 127);
         if (s == NULL)
             return -1;
         if (n != 1) {
@@ -1409,322 +1027,3 @@ int kr_str_runtime_init(void)
     }
     return 0;
 }
-
-/* ------------------------------------------------------------------ */
-/* The iterator */
-
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t index;
-    PyObject *str;          /* owned; NULL when exhausted */
-} kr_str_iterobject;
-
-/* CPython 3.11 names the iterator of an ASCII string differently. */
-PyTypeObject kr_str_ascii_iter_type;
-
-PyObject *kr_str_iter(PyObject *s)
-{
-    kr_str_iterobject *it;
-    if (!PyUnicode_Check(s)) {
-        PyErr_BadInternalCall();
-        return NULL;
-    }
-    it = PyObject_GC_New(kr_str_iterobject,
-                         PyUnicode_IS_ASCII(s) ? &kr_str_ascii_iter_type : &PyUnicodeIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->index = 0;
-    it->str = Py_NewRef(s);
-    PyObject_GC_Track(it);
-    return (PyObject *)it;
-}
-
-static void kr_str_iter_dealloc(PyObject *op)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    PyObject_GC_UnTrack(op);
-    Py_XDECREF(it->str);
-    PyObject_GC_Del(op);
-}
-
-static int kr_str_iter_traverse(PyObject *op, visitproc visit, void *arg)
-{
-    Py_VISIT(((kr_str_iterobject *)op)->str);
-    return 0;
-}
-
-static PyObject *kr_str_iter_next(PyObject *op)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    PyObject *s = it->str;
-    if (s == NULL)
-        return NULL;
-    if (it->index < PyUnicode_GET_LENGTH(s)) {
-        Py_UCS4 c = PyUnicode_READ_CHAR(s, it->index);
-        it->index++;
-        return kr_str_char(c);
-    }
-    it->str = NULL;
-    Py_DECREF(s);
-    return NULL;
-}
-
-static PyObject *kr_str_iter_length_hint(PyObject *op, PyObject *unused)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    Py_ssize_t n = it->str ? PyUnicode_GET_LENGTH(it->str) - it->index : 0;
-    return PyLong_FromSsize_t(n);
-}
-
-static PyObject *kr_str_iter_reduce(PyObject *op, PyObject *unused)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    PyObject *iter = PyDict_GetItemWithError(PyEval_GetBuiltins(), KR_ID(iter));
-    if (iter == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_AttributeError, "iter");
-        return NULL;
-    }
-    if (it->str != NULL)
-        return Py_BuildValue("O(O)n", iter, it->str, it->index);
-    return Py_BuildValue("O(O)", iter, kr_str_empty());
-}
-
-static PyObject *kr_str_iter_setstate(PyObject *op, PyObject *state)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    Py_ssize_t index = PyLong_AsSsize_t(state);
-    if (index == -1 && PyErr_Occurred())
-        return NULL;
-    if (it->str != NULL) {
-        if (index < 0)
-            index = 0;
-        else if (index > PyUnicode_GET_LENGTH(it->str))
-            index = PyUnicode_GET_LENGTH(it->str);
-        it->index = index;
-    }
-    Py_RETURN_NONE;
-}
-
-static PyMethodDef kr_str_iter_methods[] = {
-    {"__length_hint__", kr_str_iter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", kr_str_iter_reduce, METH_NOARGS, "Return state information for pickling."},
-    {"__setstate__", kr_str_iter_setstate, METH_O, "Set state information for unpickling."},
-    {NULL, NULL, 0, NULL}
-};
-
-#define KR_STR_ITER_TYPE(NAME) \
-    PyVarObject_HEAD_INIT(&PyType_Type, 0) \
-    .tp_name = NAME, \
-    .tp_basicsize = sizeof(kr_str_iterobject), \
-    .tp_dealloc = kr_str_iter_dealloc, \
-    .tp_getattro = PyObject_GenericGetAttr, \
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, \
-    .tp_traverse = kr_str_iter_traverse, \
-    .tp_iter = PyObject_SelfIter, \
-    .tp_iternext = kr_str_iter_next, \
-    .tp_methods = kr_str_iter_methods,
-
-PyTypeObject PyUnicodeIter_Type = { KR_STR_ITER_TYPE("str_iterator") };
-PyTypeObject kr_str_ascii_iter_type = { KR_STR_ITER_TYPE("str_ascii_iterator") };
-
-/* ------------------------------------------------------------------ */
-/* str(object='', encoding='utf-8', errors='strict') */
-
-static PyObject *kr_str_new_exact(PyObject *x, const char *encoding, const char *errors)
-{
-    if (x == NULL)
-        return kr_str_empty();
-    if (encoding == NULL && errors == NULL)
-        return PyObject_Str(x);
-    return PyUnicode_FromEncodedObject(x, encoding, errors);
-}
-
-/* An instance of a str subclass: the non-compact PEP 393 form, with the
- * characters in their own buffer. */
-static PyObject *kr_str_subtype_new(PyTypeObject *type, PyObject *unicode)
-{
-    PyObject *self;
-    PyUnicodeObject *u;
-    Py_ssize_t len = PyUnicode_GET_LENGTH(unicode);
-    int kind = PyUnicode_KIND(unicode);
-    void *data;
-    self = type->tp_alloc(type, 0);
-    if (self == NULL)
-        return NULL;
-    u = (PyUnicodeObject *)self;
-    data = PyObject_Malloc((size_t)(len + 1) * (size_t)kind);
-    if (data == NULL) {
-        Py_DECREF(self);
-        return PyErr_NoMemory();
-    }
-    memcpy(data, PyUnicode_DATA(unicode), (size_t)(len + 1) * (size_t)kind);
-    u->_base._base.length = len;
-    u->_base._base.hash = ((PyASCIIObject *)unicode)->hash;
-    u->_base._base.state.interned = 0;
-    u->_base._base.state.kind = (unsigned)kind;
-    u->_base._base.state.compact = 0;
-    u->_base._base.state.ascii = PyUnicode_IS_ASCII(unicode);
-    u->_base._base.state.ready = 1;
-    u->_base._base.wstr = NULL;
-    u->_base.wstr_length = 0;
-    u->data.any = data;
-    if (PyUnicode_IS_ASCII(unicode)) {
-        u->_base.utf8 = data;
-        u->_base.utf8_length = len;
-    }
-    else {
-        u->_base.utf8 = NULL;
-        u->_base.utf8_length = 0;
-    }
-    return self;
-}
-
-static PyObject *kr_str_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
-{
-    static const char *const kwlist[] = {"object", "encoding", "errors", NULL};
-    PyObject *x = NULL, *r;
-    const char *encoding = NULL, *errors = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|Oss:str", (char **)kwlist, &x, &encoding, &errors))
-        return NULL;
-    r = kr_str_new_exact(x, encoding, errors);
-    if (r == NULL || type == &PyUnicode_Type)
-        return r;
-    PyObject *sub = kr_str_subtype_new(type, r);
-    Py_DECREF(r);
-    return sub;
-}
-
-static PyObject *kr_str_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
-{
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) {
-        if (nargs == 0)
-            return kr_str_empty();
-        if (nargs == 1)
-            return PyObject_Str(args[0]);
-    }
-    /* the general case: build (args, kwargs) */
-    PyObject *tuple = _PyTuple_FromArray(args, nargs), *kw = NULL, *r;
-    if (tuple == NULL)
-        return NULL;
-    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) {
-        kw = PyDict_New();
-        if (kw == NULL) {
-            Py_DECREF(tuple);
-            return NULL;
-        }
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwnames); i++) {
-            if (PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) < 0) {
-                Py_DECREF(tuple);
-                Py_DECREF(kw);
-                return NULL;
-            }
-        }
-    }
-    r = kr_str_tp_new((PyTypeObject *)type, tuple, kw);
-    Py_DECREF(tuple);
-    Py_XDECREF(kw);
-    return r;
-}
-
-PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors)
-{
-    if (obj == NULL) {
-        PyErr_BadInternalCall();
-        return NULL;
-    }
-    if (kr_is_bytes(obj)) {
-        Py_ssize_t n = Py_SIZE(obj);
-        if (n == 0)
-            return kr_str_empty();
-        return PyUnicode_Decode(kr_bytes_data(obj), n, encoding, errors);
-    }
-    if (PyUnicode_Check(obj)) {
-        PyErr_SetString(PyExc_TypeError, "decoding str is not supported");
-        return NULL;
-    }
-    Py_buffer view;
-    if (PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE) < 0) {
-        PyErr_Clear();
-        PyErr_Format(PyExc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
-                     Py_TYPE(obj)->tp_name);
-        return NULL;
-    }
-    PyObject *r = view.len == 0 ? kr_str_empty() : PyUnicode_Decode(view.buf, view.len, encoding, errors);
-    PyBuffer_Release(&view);
-    return r;
-}
-
-PyObject *kr_str_getnewargs(PyObject *self, PyObject *unused)
-{
-    PyObject *copy = kr_str_exact(self);
-    if (copy == NULL)
-        return NULL;
-    PyObject *r = PyTuple_Pack(1, copy);
-    Py_DECREF(copy);
-    return r;
-}
-
-PyObject *kr_str_sizeof(PyObject *self, PyObject *unused)
-{
-    Py_ssize_t size;
-    if (PyUnicode_IS_COMPACT_ASCII(self))
-        size = (Py_ssize_t)sizeof(PyASCIIObject) + PyUnicode_GET_LENGTH(self) + 1;
-    else if (PyUnicode_IS_COMPACT(self))
-        size = (Py_ssize_t)sizeof(PyCompactUnicodeObject) + (PyUnicode_GET_LENGTH(self) + 1) * PyUnicode_KIND(self);
-    else
-        size = (Py_ssize_t)sizeof(PyUnicodeObject) + (PyUnicode_GET_LENGTH(self) + 1) * PyUnicode_KIND(self);
-    if (!PyUnicode_IS_COMPACT_ASCII(self) && ((PyCompactUnicodeObject *)self)->utf8 != NULL &&
-        ((PyCompactUnicodeObject *)self)->utf8 != PyUnicode_DATA(self))
-        size += ((PyCompactUnicodeObject *)self)->utf8_length + 1;
-    return PyLong_FromSsize_t(size);
-}
-
-static PyNumberMethods kr_str_as_number = {
-    .nb_remainder = kr_str_mod,
-};
-
-static PySequenceMethods kr_str_as_sequence = {
-    .sq_length = kr_str_len,
-    .sq_concat = kr_str_concat_slot,
-    .sq_repeat = kr_str_repeat,
-    .sq_item = kr_str_item,
-    .sq_contains = PyUnicode_Contains,
-};
-
-static PyMappingMethods kr_str_as_mapping = {
-    .mp_length = kr_str_len,
-    .mp_subscript = kr_str_subscript,
-};
-
-PyTypeObject PyUnicode_Type = {
-    PyVarObject_HEAD_INIT(&PyType_Type, 0)
-    .tp_name = "str",
-    .tp_basicsize = sizeof(PyUnicodeObject),
-    .tp_dealloc = kr_str_dealloc,
-    .tp_repr = kr_str_repr,
-    .tp_as_number = &kr_str_as_number,
-    .tp_as_sequence = &kr_str_as_sequence,
-    .tp_as_mapping = &kr_str_as_mapping,
-    .tp_hash = kr_str_hash,
-    .tp_str = kr_str_str,
-    .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "str(object='') -> str\n"
-              "str(bytes_or_buffer[, encoding[, errors]]) -> str\n"
-              "\n"
-              "Create a new string object from the given object. If encoding or\n"
-              "errors is specified, then the object must expose a data buffer\n"
-              "that will be decoded using the given encoding and error handler.\n"
-              "Otherwise, returns the result of object.__str__() (if defined)\n"
-              "or repr(object).\n"
-              "encoding defaults to sys.getdefaultencoding().\n"
-              "errors defaults to 'strict'.",
-    .tp_richcompare = PyUnicode_RichCompare,
-    .tp_iter = kr_str_iter,
-    .tp_methods = kr_str_methods,
-    .tp_new = kr_str_tp_new,
-    .tp_free = PyObject_Free,
-    .tp_vectorcall = kr_str_vectorcall,
-};

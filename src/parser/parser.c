@@ -399,6 +399,9 @@ static void check_rest_for_tokenizer_errors(kr_parser *p)
     }
     if (p->tok_failed)
         return;
+    /* CPython compares the unclosed bracket's line with the line of the
+       last token the parser fetched (not the reported error's line). */
+    int current_line = p->ntoks > 0 ? kr_p_tok(p, p->ntoks - 1)->lineno : p->err->lineno;
     kr_parse_error scratch;
     memset(&scratch, 0, sizeof scratch);
     p->tok.err = &scratch;
@@ -412,7 +415,7 @@ static void check_rest_for_tokenizer_errors(kr_parser *p)
                 *p->err = scratch;
             } else if (p->tok.eof_in_parens) {
                 int l = p->tok.level - 1;
-                if (p->err->lineno > p->tok.parenlineno[l]) {
+                if (current_line > p->tok.parenlineno[l]) {
                     memset(p->err, 0, sizeof *p->err);
                     kr_set_error(p->err, KR_ERR_SYNTAX, p->tok.buf,
                                  p->tok.parenlineno[l], p->tok.parencol[l] + 1,

@@ -277,7 +277,7 @@ static void *ctx_malloc(kr_alloc_state *st, size_t n)
         return malloc(n ? n : 1);
     if (injected_failure(st))
         return NULL;
-    if (n - 1 < KR_ALLOC_SMALL_MAX)   /* n == 0 wraps and goes to malloc */
+    if (KR_ALLOC_USE_POOLS && n - 1 < KR_ALLOC_SMALL_MAX)   /* n == 0 wraps to malloc */
         return small_alloc(st, n);
     return malloc(n ? n : 1);
 }

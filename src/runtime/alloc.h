@@ -16,6 +16,20 @@
 #include <stdint.h>
 #include <stddef.h>
 
+/* Under AddressSanitizer every block comes from malloc, so that the
+ * sanitizer sees each one (use after free, overflows), as CPython's
+ * PYTHONMALLOC=malloc does. */
+#if defined(__SANITIZE_ADDRESS__)
+#  define KR_ALLOC_USE_POOLS 0
+#elif defined(__has_feature)
+#  if __has_feature(address_sanitizer)
+#    define KR_ALLOC_USE_POOLS 0
+#  endif
+#endif
+#ifndef KR_ALLOC_USE_POOLS
+#  define KR_ALLOC_USE_POOLS 1
+#endif
+
 #define KR_ALLOC_ALIGN 16
 #define KR_ALLOC_SMALL_MAX 512
 #define KR_ALLOC_NCLASSES (KR_ALLOC_SMALL_MAX / KR_ALLOC_ALIGN)

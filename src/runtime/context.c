@@ -442,6 +442,9 @@ void kr_context_free(struct kr_context *c)
     Py_CLEAR(c->rt.linecache);
     for (PyThreadState *t = c->threads; t != NULL; t = t->next)
         PyThreadState_Clear(t);
+    /* the other areas' per-context state */
+    kr_types_state_fini(c);
+    kr_numbers_state_fini(&c->numbers);
     kr_gc_fini(&c->gc);
     kr_tstate = NULL;
     kr_ctx_lock_release(c);

@@ -118,8 +118,10 @@ void PyErr_SetObject(PyObject *type, PyObject *value)
         return;
     }
     Py_XINCREF(value);
-    /* The constructor may run code that raises: start from a clean slate
-     * but keep the handled-exception context. */
+    /* The exception being replaced goes away first: the constructor must
+     * not run with an exception set (the handled exception, which
+     * becomes __context__, is kept). */
+    PyErr_Clear();
     PyObject *exc = make_instance(type, value);
     Py_XDECREF(value);
     if (exc == NULL)

@@ -9,6 +9,7 @@
 #include "runtime/runtime.h"
 #include "runtime/exceptions.h"
 #include "objects/str_ids.h"
+#include "genericaliasobject.h"
 
 #define EG(o) ((PyBaseExceptionGroupObject *)(o))
 
@@ -275,6 +276,7 @@ static PyMemberDef eg_members[] = {
 };
 
 static PyMethodDef eg_methods[] = {
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {"derive", (PyCFunction)eg_derive, METH_O, NULL},
     {"split", (PyCFunction)eg_split, METH_O, NULL},
     {"subgroup", (PyCFunction)eg_subgroup, METH_O, NULL},

@@ -97,6 +97,7 @@ int kr_str_runtime_init(void);                       /* str: src/objects/str_ids
 int kr_hash_init(void);                              /* str: src/objects/siphash.c */
 int kr_builtins_init(struct kr_context *ctx);        /* builtins: src/modules/modules.h */
 int kr_sys_init(struct kr_context *ctx);             /* builtins */
+void kr_types_state_fini(struct kr_context *ctx);    /* types: src/objects/types.h */
 PyObject *kr_compile_source(const char *src, Py_ssize_t len, PyObject *filename,
                             int mode, PyCompilerFlags *flags, int optimize);  /* compiler */
 int kr_code_location(PyCodeObject *co, int lasti, int *lineno, int *end_lineno,

@@ -277,13 +277,21 @@ int PyStructSequence_InitType2(PyTypeObject *type, PyStructSequence_Desc *desc)
     type->tp_base = &PyTuple_Type;
     type->tp_methods = structseq_methods;
     type->tp_new = structseq_new;
-    type->tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_TUPLE_SUBCLASS;
+    type->tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_TUPLE_SUBCLASS |
+                     Py_TPFLAGS_SEQUENCE;
     type->tp_traverse = structseq_traverse;
     type->tp_members = members;
     type->tp_free = PyObject_GC_Del;
-    if (PyType_Ready(type) < 0)
-        return -1;
-    return fill_dict(type, desc, n, n_unnamed);
+    /* A static type outlives every context: build its dict outside any
+     * context (plain malloc, untracked), then make it immortal. */
+    PyThreadState *ts = PyThreadState_Swap(NULL);
+    int r = PyType_Ready(type) < 0 ? -1 : fill_dict(type, desc, n, n_unnamed);
+    if (r == 0)
+        kr_make_immortal((PyObject *)type);
+    PyThreadState_Swap(ts);
+    if (r < 0 && ts != NULL)
+        PyErr_Format(PyExc_SystemError, "cannot initialise struct sequence type %s", desc->name);
+    return r;
 }
 
 void PyStructSequence_InitType(PyTypeObject *type, PyStructSequence_Desc *desc)
@@ -310,7 +318,7 @@ PyTypeObject *PyStructSequence_NewType(PyStructSequence_Desc *desc)
         {0, NULL},
     };
     PyType_Spec spec = {desc->name, (int)PyTuple_Type.tp_basicsize, (int)sizeof(PyObject *),
-                        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, slots};
+                        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE, slots};
     PyObject *bases = PyTuple_Pack(1, (PyObject *)&PyTuple_Type);
     if (bases == NULL)
         return NULL;

@@ -204,6 +204,74 @@ static int kr_ceval_get_method(PyObject *obj, PyObject *name, PyObject **method)
     return 1;
 }
 
+/* Fills a LOAD_ATTR site's cache when `tp` has no attribute `name` at
+ * all, so later look-ups on its instances need only the instance dict. */
+static void kr_ceval_attr_cache_fill(PyTypeObject *tp, PyObject *name, kr_word *cache)
+{
+    cache[0] = 0;
+    if (tp->tp_getattro != PyObject_GenericGetAttr || !PyUnicode_CheckExact(name))
+        return;
+    if (_PyType_Lookup(tp, name) != NULL || PyErr_Occurred()) {
+        PyErr_Clear();
+        return;
+    }
+    /* _PyType_Lookup may have just given the type its tag */
+    if (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)
+        cache[0] = tp->tp_version_tag;
+}
+
+/* LOAD_METHOD with the site's cache: word 0 the type's version tag,
+ * word 1 a slot of the context's table of method descriptors. */
+static int kr_ceval_get_method_cached(PyThreadState *ts, PyObject *obj, PyObject *name,
+                                      kr_word *cache, PyObject **method)
+{
+    struct kr_vm_state *vm = &ts->interp->vm;
+    PyTypeObject *tp = Py_TYPE(obj);
+    int is_meth;
+    if (cache[0] != 0 && cache[0] == tp->tp_version_tag
+        && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+        PyObject *descr = vm->mcache[cache[1]];
+        PyObject **dictptr = _PyObject_GetDictPtr(obj);
+        if (dictptr != NULL && *dictptr != NULL) {
+            PyObject *dict = *dictptr, *attr;
+            if (!PyDict_CheckExact(dict) || PyDict_GET_SIZE(dict) != 0) {
+                Py_INCREF(dict);
+                attr = PyDict_GetItemWithError(dict, name);
+                Py_XINCREF(attr);
+                Py_DECREF(dict);
+                if (attr != NULL || PyErr_Occurred()) {
+                    *method = attr;
+                    return 0;
+                }
+            }
+        }
+        *method = Py_NewRef(descr);
+        return 1;
+    }
+    is_meth = kr_ceval_get_method(obj, name, method);
+    if (is_meth && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+        if (cache[0] == 0 || cache[1] == 0) {
+            if (vm->mcache_len == 0)
+                vm->mcache_len = 1;
+            if (vm->mcache_len >= vm->mcache_cap) {
+                uint32_t cap = vm->mcache_cap ? vm->mcache_cap * 2 : 256;
+                PyObject **n;
+                if (cap > KR_VM_GLOBAL_CACHE_MAX)
+                    return is_meth;
+                n = PyMem_RawRealloc(vm->mcache, cap * sizeof(*n));
+                if (n == NULL)
+                    return is_meth;
+                vm->mcache = n;
+                vm->mcache_cap = cap;
+            }
+            cache[1] = vm->mcache_len++;
+        }
+        vm->mcache[cache[1]] = *method;
+        cache[0] = tp->tp_version_tag;
+    }
+    return is_meth;
+}
+
 /* A Python function whose call the loop can run in place. */
 static inline int kr_ceval_inlinable(PyObject *callable)
 {
@@ -242,6 +310,56 @@ static PyObject *kr_ceval_load_global(kr_frame *f, PyObject *name)
                             "name '%.200s' is not defined", name);
     }
     return v;
+}
+
+/* LOAD_GLOBAL's slow path: the look-up, then (for exact, versioned
+ * dicts) the site's cache entry is filled. */
+static PyObject *kr_ceval_load_global_cached(PyThreadState *ts, kr_frame *f, PyObject *name,
+                                             kr_word *cache)
+{
+    struct kr_vm_state *vm = &ts->interp->vm;
+    PyObject *v;
+    uint64_t gver, bver = 0;
+    if (!PyDict_CheckExact(f->globals) || !PyDict_CheckExact(f->builtins))
+        return kr_ceval_load_global(f, name);
+    gver = ((PyDictObject *)f->globals)->ma_version_tag;
+    v = PyDict_GetItemWithError(f->globals, name);
+    if (v == NULL) {
+        if (PyErr_Occurred())
+            return NULL;
+        bver = ((PyDictObject *)f->builtins)->ma_version_tag;
+        v = PyDict_GetItemWithError(f->builtins, name);
+        if (v == NULL) {
+            if (!PyErr_Occurred())
+                kr_ceval_name_error(ts, PyExc_NameError, "name '%.200s' is not defined", name);
+            return NULL;
+        }
+        if (bver == 0)
+            return Py_NewRef(v);
+    }
+    /* a never-modified dict has tag 0, which several dicts share */
+    if (gver == 0)
+        return Py_NewRef(v);
+    if (cache[0] == 0) {
+        if (vm->gcache_len == 0)
+            vm->gcache_len = 1;             /* slot 0 means "none" */
+        if (vm->gcache_len >= vm->gcache_cap) {
+            uint32_t cap = vm->gcache_cap ? vm->gcache_cap * 2 : 256;
+            struct kr_vm_global_cache_entry *n;
+            if (cap > KR_VM_GLOBAL_CACHE_MAX)
+                return Py_NewRef(v);
+            n = PyMem_RawRealloc(vm->gcache, cap * sizeof(*n));
+            if (n == NULL)
+                return Py_NewRef(v);
+            vm->gcache = n;
+            vm->gcache_cap = cap;
+        }
+        cache[0] = vm->gcache_len++;
+    }
+    vm->gcache[cache[0]].gver = gver;
+    vm->gcache[cache[0]].bver = bver;
+    vm->gcache[cache[0]].value = v;
+    return Py_NewRef(v);
 }
 
 static PyObject *kr_ceval_load_name(kr_frame *f, PyObject *name)
@@ -754,9 +872,20 @@ dispatch:
 
     TARGET(LOAD_GLOBAL) {
         PyObject *v;
+        kr_word *cache = (kr_word *)next_instr;
+        uint32_t slot = cache[0];
         SKIP_CACHE(LOAD_GLOBAL);
-        v = kr_ceval_load_global(f, GETNAME(oparg >> 1));
+        if (slot != 0 && PyDict_CheckExact(f->globals) && PyDict_CheckExact(f->builtins)) {
+            const struct kr_vm_global_cache_entry *e = &ts->interp->vm.gcache[slot];
+            if (e->gver == ((PyDictObject *)f->globals)->ma_version_tag
+                && (e->bver == 0 || e->bver == ((PyDictObject *)f->builtins)->ma_version_tag)) {
+                v = Py_NewRef(e->value);
+                goto load_global_done;
+            }
+        }
+        v = kr_ceval_load_global_cached(ts, f, GETNAME(oparg >> 1), cache);
         if (v == NULL) goto error;
+    load_global_done:
         if (oparg & 1)
             PUSH(NULL);
         PUSH(v);
@@ -785,9 +914,29 @@ dispatch:
 
     TARGET(LOAD_ATTR) {
         PyObject *owner = TOP();
-        PyObject *res;
+        PyObject *res = NULL;
+        kr_word *cache = (kr_word *)next_instr;
+        PyTypeObject *tp = Py_TYPE(owner);
         SKIP_CACHE(LOAD_ATTR);
-        res = PyObject_GetAttr(owner, GETNAME(oparg));
+        if (cache[0] != 0 && cache[0] == tp->tp_version_tag
+            && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+            /* the type has nothing by this name: only the instance dict can */
+            PyObject **dictptr = _PyObject_GetDictPtr(owner);
+            if (dictptr != NULL && *dictptr != NULL && PyDict_CheckExact(*dictptr)) {
+                res = PyDict_GetItemWithError(*dictptr, GETNAME(oparg));
+                if (res != NULL)
+                    Py_INCREF(res);
+                else if (PyErr_Occurred()) {
+                    Py_DECREF(owner);
+                    STACK_SHRINK(1);
+                    goto error;
+                }
+            }
+        } else {
+            kr_ceval_attr_cache_fill(tp, GETNAME(oparg), cache);
+        }
+        if (res == NULL)
+            res = PyObject_GetAttr(owner, GETNAME(oparg));
         Py_DECREF(owner);
         SET_TOP(res);
         if (res == NULL) { STACK_SHRINK(1); goto error; }
@@ -818,7 +967,8 @@ dispatch:
         PyObject *obj = TOP(), *meth = NULL;
         int is_meth;
         SKIP_CACHE(LOAD_METHOD);
-        is_meth = kr_ceval_get_method(obj, GETNAME(oparg), &meth);
+        is_meth = kr_ceval_get_method_cached(ts, obj, GETNAME(oparg), (kr_word *)next_instr - 2,
+                                             &meth);
         if (is_meth) {
             SET_TOP(meth);
             PUSH(obj);

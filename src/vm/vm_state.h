@@ -7,6 +7,7 @@
 #error "internal header"
 #endif
 #include <signal.h>
+#include <stdint.h>
 
 struct kr_frame_chunk;
 
@@ -16,6 +17,18 @@ struct kr_vm_pending_call {
     int (*func)(void *);
     void *arg;
 };
+
+/* One LOAD_GLOBAL site's cached result: valid while globals (and, when the
+ * name came from builtins, builtins) still carry these version tags.
+ * Version tags are unique per context, so equal tags mean an unchanged
+ * dict, which still holds `value` (borrowed). */
+struct kr_vm_global_cache_entry {
+    uint64_t gver;
+    uint64_t bver;                    /* 0: found in globals */
+    PyObject *value;
+};
+
+#define KR_VM_GLOBAL_CACHE_MAX (1u << 20)
 
 struct kr_vm_state {
     /* Set from a C signal handler, read by the loop at backward jumps and
@@ -28,6 +41,13 @@ struct kr_vm_state {
      * SIGINT raises KeyboardInterrupt and other signals are ignored */
     int (*signal_dispatch)(int signum);
     PyObject *asyncgen_hooks_type;    /* sys.asyncgen_hooks struct sequence type, made lazily */
+    /* LOAD_GLOBAL caches; a site's first cache word holds its slot (0: none) */
+    struct kr_vm_global_cache_entry *gcache;
+    uint32_t gcache_len, gcache_cap;
+    /* LOAD_METHOD caches: borrowed method descriptors, valid while the
+     * type keeps the version tag in the site's first cache word */
+    PyObject **mcache;
+    uint32_t mcache_len, mcache_cap;
 };
 
 struct kr_vm_tstate {

@@ -1,0 +1,26 @@
+import codecs
+print(codecs.charmap_decode(b'\x00\x02\x01', 'strict', 'xyz'))
+for f in [lambda: codecs.charmap_decode(b'\x05', 'strict', 'xyz'), lambda: codecs.charmap_decode(b'\x01', 'strict', 'a\ufffe')]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
+print(codecs.charmap_decode(b'\x00\x01', 'replace', {0: 'A', 1: None}))
+print(codecs.charmap_decode(b'\x00\x01', 'strict', {0: 65, 1: 'xy'}))
+print(codecs.charmap_decode(b'\x00\x01'))
+m = codecs.charmap_build('abc')
+print(type(m), codecs.charmap_encode('cab', 'strict', m))
+try: codecs.charmap_encode('d', 'strict', m)
+except Exception as e: print(type(e).__name__, e)
+print(codecs.charmap_encode('ab', 'strict', {97: b'XY', 98: 66}))
+print(codecs.charmap_encode('abcd', 'replace', {97: 1, 63: 63}))
+try: print(codecs.charmap_encode('ab', 'replace', {97: 1}))
+except Exception as e: print(type(e).__name__, e)
+print(codecs.escape_encode(b'a\'\"\\\n\x00\xff'), codecs.escape_decode(b'\\x41\\101\\n'))
+try: codecs.escape_decode(b'\\x4')
+except Exception as e: print(type(e).__name__, e)
+print(codecs.escape_decode(b'ab\\x4z', 'replace'), codecs.escape_decode(b'ab\\x4z', 'ignore'), codecs.escape_decode('é\\n'))
+for f in [lambda: codecs.charmap_decode(b'\x00', 'strict', {0: 0x110000}), lambda: codecs.charmap_decode(b'\x00', 'strict', {0: 1.5}),
+          lambda: codecs.charmap_encode('a', 'strict', {97: 300}), lambda: codecs.charmap_encode('a', 'strict', {97: 'x'})]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
+print('abc€'.encode('cp1252'), b'\x80\xe9'.decode('cp1252'), 'é'.encode('cp437'), b'\x82'.decode('cp437'))
+print('ab'.encode('utf-7') if False else '', 'x'.encode('iso8859-15'), b'\xa4'.decode('iso8859-15'))
