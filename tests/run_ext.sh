@@ -38,8 +38,9 @@ for name in "$@"; do
     if ! build_modules "$t" "$cdir" "-I$cpy_inc -O1 -g" "$cpy_suffix" 2> "$work/$name.cbuild"; then
         echo "ext: FAIL (build against CPython): $name"; head -20 "$work/$name.cbuild"; fail=$((fail+1)); continue
     fi
-    (cd "$cdir" && PYTHONHASHSEED=0 timeout 120 /usr/bin/python3.11 test.py > ../cpython.out 2>&1; echo "rc=$?" >> ../cpython.out)
-    (cd "$kdir" && PYTHONHASHSEED=0 timeout 120 "$krait" test.py > ../krait.out 2>&1; echo "rc=$?" >> ../krait.out)
+    # Each side runs in its own folder: strip it from paths in the output.
+    (cd "$cdir" && PYTHONHASHSEED=0 timeout 120 /usr/bin/python3.11 test.py 2>&1 | sed "s|$cdir/||g" > ../cpython.out; echo "rc=${PIPESTATUS[0]}" >> ../cpython.out)
+    (cd "$kdir" && PYTHONHASHSEED=0 timeout 120 "$krait" test.py 2>&1 | sed "s|$kdir/||g" > ../krait.out; echo "rc=${PIPESTATUS[0]}" >> ../krait.out)
     if cmp -s "$work/$name/cpython.out" "$work/$name/krait.out"; then
         pass=$((pass+1))
     else

@@ -395,13 +395,32 @@ static const char *convert_simple(PyObject *arg, conv_state *st)
             if (none_ok && arg == Py_None) {
                 *p = NULL;
             } else if (c == 'y') {
-                if (!PyBytes_Check(arg))
-                    return expected(st, "bytes", arg);
-                if ((Py_ssize_t)strlen(PyBytes_AS_STRING(arg)) != PyBytes_GET_SIZE(arg)) {
+                /* Any read-only bytes-like object that needs no release. */
+                const char *data;
+                Py_ssize_t len;
+                if (PyBytes_Check(arg)) {
+                    data = PyBytes_AS_STRING(arg);
+                    len = PyBytes_GET_SIZE(arg);
+                } else {
+                    Py_buffer view;
+                    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) != 0) {
+                        PyErr_Clear();
+                        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
+                                     Py_TYPE(arg)->tp_name);
+                        return "";
+                    }
+                    data = view.buf;
+                    len = view.len;
+                    int needs_release = Py_TYPE(arg)->tp_as_buffer->bf_releasebuffer != NULL;
+                    PyBuffer_Release(&view);
+                    if (needs_release)
+                        return expected(st, "read-only bytes-like object", arg);
+                }
+                if ((Py_ssize_t)strlen(data) != len) {
                     PyErr_SetString(PyExc_ValueError, "embedded null byte");
                     return "";
                 }
-                *p = PyBytes_AS_STRING(arg);
+                *p = data;
             } else {
                 if (!PyUnicode_Check(arg))
                     return expected(st, none_ok ? "str or None" : "str", arg);

@@ -198,8 +198,6 @@ static PyObject *build_one(builder *b)
     }
     case 'C':
         return PyUnicode_FromOrdinal(va_arg(*b->va, int));
-    case 'p':
-        return PyBool_FromLong(va_arg(*b->va, int));
     case 's': case 'z': case 'U': case 'y': {
         const char *str = va_arg(*b->va, const char *);
         Py_ssize_t n;

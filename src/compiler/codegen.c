@@ -494,6 +494,59 @@ kr_fold_compute(kr_compiler *c, kr_expr *e)
     }
 }
 
+/* An iterable that is only iterated (for targets, comprehensions, the
+ * right operand of `in`): a list display becomes a tuple, and a display
+ * of constants a constant tuple or frozenset, as CPython's AST optimizer
+ * does. */
+int
+kr_cg_fold_iter(kr_compiler *c, kr_expr *e)
+{
+    kr_expr_seq *elts;
+    if (e->kind == KR_List) {
+        elts = e->v.List.elts;
+        for (int i = 0; i < KR_SEQ_LEN(elts); i++)
+            if (elts->items[i]->kind == KR_Starred)
+                return 0;
+        kr_expr_context ctx = e->v.List.ctx;
+        e->kind = KR_Tuple;
+        e->v.Tuple.elts = elts;
+        e->v.Tuple.ctx = ctx;
+        return 0;
+    }
+    if (e->kind != KR_Set)
+        return 0;
+    elts = e->v.Set.elts;
+    int n = KR_SEQ_LEN(elts);
+    for (int i = 0; i < n; i++)
+        if (elts->items[i]->kind == KR_Starred || kr_cg_fold(c, elts->items[i]) == NULL)
+            return 0;
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        PyObject *v = kr_cg_fold(c, elts->items[i]);
+        Py_INCREF(v);
+        PyTuple_SET_ITEM(t, i, v);
+    }
+    PyObject *fs = PyFrozenSet_New(t);
+    Py_DECREF(t);
+    if (fs == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int found;
+    int slot = kr_fold_slot(c, e, &found);
+    if (found) {
+        Py_XSETREF(c->fold_vals[slot], fs);
+        return 0;
+    }
+    if (kr_fold_store(c, e, fs) < 0) {
+        Py_DECREF(fs);
+        return -1;
+    }
+    return 0;
+}
+
 PyObject *
 kr_cg_fold(kr_compiler *c, kr_expr *e)
 {
@@ -501,7 +554,7 @@ kr_cg_fold(kr_compiler *c, kr_expr *e)
         return NULL;
     switch (e->kind) {
     case KR_Constant: case KR_Name: case KR_UnaryOp: case KR_BinOp:
-    case KR_Tuple: case KR_Subscript:
+    case KR_Tuple: case KR_Subscript: case KR_Set:
         break;
     default:
         return NULL;
@@ -1395,6 +1448,7 @@ kr_cg_for(kr_compiler *c, kr_stmt *s)
     if (!start || !body || !cleanup || !end)
         return -1;
     KR_TRY(kr_cg_push_fblock(c, KR_FB_FOR_LOOP, start, end, NULL));
+    KR_TRY(kr_cg_fold_iter(c, s->v.For.iter));
     KR_TRY(kr_cg_expr(c, s->v.For.iter));
     KR_TRY(kr_cg_addop(c, GET_ITER, 0));
     kr_cg_use_block(c, start);

@@ -166,4 +166,5 @@ const char *kr_cg_mangle(kr_compiler *c, const char *name);
 int kr_cg_enter_recursion(kr_compiler *c);
 PyCodeObject *kr_cg_module(kr_compiler *c, kr_mod *mod);
 int kr_cg_check_debug_args(kr_compiler *c, kr_arguments *a);
+int kr_cg_fold_iter(kr_compiler *c, kr_expr *e);
 void kr_update_start_to_attr_loc(kr_location *l, kr_expr *attr);

@@ -46,8 +46,19 @@ kr_check_is_arg(kr_compiler *c, kr_expr *e)
 }
 
 static int
+kr_fold_compare(kr_compiler *c, kr_expr *e)
+{
+    int n = KR_SEQ_LEN(e->v.Compare.ops);
+    int op = e->v.Compare.ops->items[n - 1];
+    if (op == KR_In || op == KR_NotIn)
+        return kr_cg_fold_iter(c, e->v.Compare.comparators->items[n - 1]);
+    return 0;
+}
+
+static int
 kr_check_compare(kr_compiler *c, kr_expr *e)
 {
+    KR_TRY(kr_fold_compare(c, e));
     int left_ok = kr_check_is_arg(c, e->v.Compare.left);
     int n = KR_SEQ_LEN(e->v.Compare.ops);
     for (int i = 0; i < n; i++) {
@@ -937,6 +948,8 @@ kr_cg_comprehension(kr_compiler *c, kr_expr *e, const char *name, kr_comp_type t
     int top_level_await = (c->cf_flags & PyCF_ALLOW_TOP_LEVEL_AWAIT) &&
                           c->u->ste->type == KR_BLOCK_MODULE;
     kr_comprehension *outermost = gens->items[0];
+    for (int i = 0; i < gens->n; i++)
+        KR_TRY(kr_cg_fold_iter(c, gens->items[i]->iter));
     KR_TRY(kr_cg_enter_scope(c, name, KR_SCOPE_COMPREHENSION, e, e->lineno));
     c->u->loc = KR_LOC_OF(e);
     int is_async_gen = c->u->ste->coroutine;
@@ -1182,9 +1195,202 @@ kr_cg_expr1(kr_compiler *c, kr_expr *e)
     return -1;
 }
 
+/* ---- "..." % (a, b): CPython's AST optimizer turns it into an f-string
+ * when every conversion is a plain %s/%r/%a (with at most a small width
+ * and precision). */
+
+static kr_expr *
+kr_new_str_const(kr_compiler *c, const char *s, size_t len)
+{
+    kr_expr *k = kr_arena_alloc(c->arena, sizeof(kr_expr));
+    char *copy = kr_arena_strndup(c->arena, s, len);
+    if (k == NULL || copy == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    k->kind = KR_Constant;
+    k->lineno = k->col_offset = k->end_lineno = k->end_col_offset = -1;
+    k->v.Constant.value.kind = KR_CONST_STR;
+    k->v.Constant.value.u.s.bytes = copy;
+    k->v.Constant.value.u.s.len = len;
+    return k;
+}
+
+/* literal run starting at *pos, with %% unescaped; NULL when empty */
+static kr_expr *
+kr_format_literal(kr_compiler *c, const char *f, size_t len, size_t *pos, int *err)
+{
+    size_t start = *pos, p = start;
+    int has_percents = 0;
+    while (p < len) {
+        if (f[p] != '%')
+            p++;
+        else if (p + 1 < len && f[p + 1] == '%') {
+            has_percents = 1;
+            p += 2;
+        } else
+            break;
+    }
+    *pos = p;
+    if (p == start)
+        return NULL;
+    char *buf = kr_arena_alloc(c->arena, p - start + 1);
+    if (buf == NULL) {
+        *err = 1;
+        PyErr_NoMemory();
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = start; i < p; i++) {
+        buf[k++] = f[i];
+        if (has_percents && f[i] == '%' && i + 1 < p && f[i + 1] == '%')
+            i++;
+    }
+    kr_expr *r = kr_new_str_const(c, buf, k);
+    if (r == NULL)
+        *err = 1;
+    return r;
+}
+
+/* one conversion after '%'; NULL when not a simple %s/%r/%a */
+static kr_expr *
+kr_format_arg(kr_compiler *c, const char *f, size_t len, size_t *pos, kr_expr *arg, int *err)
+{
+    size_t p = *pos;
+    int ljust = 0, width = -1, prec = -1, ch;
+#define KR_NEXTC do { if (p >= len) return NULL; ch = (unsigned char)f[p++]; } while (0)
+    for (;;) {
+        KR_NEXTC;
+        if (ch == '-') { ljust = 1; continue; }
+        if (ch == '+' || ch == ' ' || ch == '#' || ch == '0')
+            continue;
+        break;
+    }
+    if (ch >= '0' && ch <= '9') {
+        width = 0;
+        int digits = 0;
+        while (ch >= '0' && ch <= '9') {
+            width = width * 10 + (ch - '0');
+            KR_NEXTC;
+            if (++digits >= 3)
+                return NULL;
+        }
+    }
+    if (ch == '.') {
+        KR_NEXTC;
+        prec = 0;
+        int digits = 0;
+        while (ch >= '0' && ch <= '9') {
+            prec = prec * 10 + (ch - '0');
+            KR_NEXTC;
+            if (++digits >= 3)
+                return NULL;
+        }
+    }
+#undef KR_NEXTC
+    if (ch != 's' && ch != 'r' && ch != 'a')
+        return NULL;
+    *pos = p;
+    char spec[32], *q = spec;
+    if (!ljust && width > 0)
+        *q++ = '>';
+    if (width >= 0)
+        q += snprintf(q, 8, "%d", width);
+    if (prec >= 0)
+        q += snprintf(q, 8, ".%d", prec);
+    kr_expr *fmt_spec = NULL;
+    if (q != spec) {
+        kr_expr *k = kr_new_str_const(c, spec, (size_t)(q - spec));
+        fmt_spec = kr_arena_alloc(c->arena, sizeof(kr_expr));
+        kr_expr_seq *vals = kr_arena_alloc(c->arena, sizeof(kr_expr_seq) + sizeof(kr_expr *));
+        if (k == NULL || fmt_spec == NULL || vals == NULL) {
+            *err = 1;
+            if (!PyErr_Occurred())
+                PyErr_NoMemory();
+            return NULL;
+        }
+        vals->n = 1;
+        vals->items[0] = k;
+        fmt_spec->kind = KR_JoinedStr;
+        fmt_spec->lineno = fmt_spec->col_offset = -1;
+        fmt_spec->end_lineno = fmt_spec->end_col_offset = -1;
+        fmt_spec->v.JoinedStr.values = vals;
+    }
+    kr_expr *fv = kr_arena_alloc(c->arena, sizeof(kr_expr));
+    if (fv == NULL) {
+        *err = 1;
+        PyErr_NoMemory();
+        return NULL;
+    }
+    fv->kind = KR_FormattedValue;
+    fv->lineno = arg->lineno;
+    fv->col_offset = arg->col_offset;
+    fv->end_lineno = arg->end_lineno;
+    fv->end_col_offset = arg->end_col_offset;
+    fv->v.FormattedValue.value = arg;
+    fv->v.FormattedValue.conversion = ch;
+    fv->v.FormattedValue.format_spec = fmt_spec;
+    return fv;
+}
+
+static int
+kr_optimize_format(kr_compiler *c, kr_expr *e)
+{
+    kr_expr *rhs = e->v.BinOp.right;
+    if (rhs->kind != KR_Tuple)
+        return 0;
+    PyObject *lv = kr_cg_fold(c, e->v.BinOp.left);
+    if (lv == NULL || !PyUnicode_Check(lv) || kr_cg_fold(c, rhs) != NULL)
+        return 0;
+    kr_expr_seq *elts = rhs->v.Tuple.elts;
+    int nelts = KR_SEQ_LEN(elts);
+    for (int i = 0; i < nelts; i++)
+        if (elts->items[i]->kind == KR_Starred)
+            return 0;
+    Py_ssize_t flen;
+    const char *f = PyUnicode_AsUTF8AndSize(lv, &flen);
+    if (f == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    kr_expr_seq *seq = kr_arena_alloc(c->arena, sizeof(kr_expr_seq) +
+                                      sizeof(kr_expr *) * (size_t)(nelts * 2 + 1));
+    if (seq == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    seq->n = 0;
+    size_t pos = 0, len = (size_t)flen;
+    int cnt = 0, err = 0;
+    for (;;) {
+        kr_expr *lit = kr_format_literal(c, f, len, &pos, &err);
+        if (err)
+            return -1;
+        if (lit)
+            seq->items[seq->n++] = lit;
+        if (pos >= len)
+            break;
+        if (cnt >= nelts)
+            return 0;
+        pos++;
+        kr_expr *fv = kr_format_arg(c, f, len, &pos, elts->items[cnt], &err);
+        cnt++;
+        if (fv == NULL)
+            return err ? -1 : 0;
+        seq->items[seq->n++] = fv;
+    }
+    if (cnt < nelts)
+        return 0;
+    e->kind = KR_JoinedStr;
+    e->v.JoinedStr.values = seq;
+    return 0;
+}
+
 int
 kr_cg_expr(kr_compiler *c, kr_expr *e)
 {
+    if (e->kind == KR_BinOp && e->v.BinOp.op == KR_Mod)
+        KR_TRY(kr_optimize_format(c, e));
     KR_TRY(kr_cg_enter_recursion(c));
     kr_location saved = c->u->loc;
     c->u->loc = KR_LOC_OF(e);
@@ -1192,6 +1398,7 @@ kr_cg_expr(kr_compiler *c, kr_expr *e)
     PyObject *folded = NULL;
     switch (e->kind) {
     case KR_BinOp: case KR_UnaryOp: case KR_Tuple: case KR_Subscript: case KR_Name:
+    case KR_Set:
         folded = kr_cg_fold(c, e);
         break;
     default:

@@ -169,10 +169,6 @@ kr_compile_source(const char *src, Py_ssize_t len, PyObject *filename, int mode,
         return NULL;
     }
     int cf = flags ? flags->cf_flags : 0;
-    if (cf & PyCF_ONLY_AST) {
-        PyErr_SetString(PyExc_SystemError, "compile(): ast objects are not supported yet");
-        return NULL;
-    }
     int pflags = 0;
     if (cf & (PyCF_IGNORE_COOKIE | PyCF_SOURCE_IS_UTF8))
         pflags |= KR_PF_IGNORE_COOKIE;
@@ -192,6 +188,8 @@ kr_compile_source(const char *src, Py_ssize_t len, PyObject *filename, int mode,
     PyObject *co = NULL;
     if (mod == NULL)
         kr_parse_error_raise(&err, filename);
+    else if (cf & PyCF_ONLY_AST)
+        co = kr_ast_from_mod(mod);
     else
         co = kr_compile_mod(mod, arena, filename, mode, flags, optimize);
     kr_arena_free(arena);

@@ -42,6 +42,11 @@ PyObject *kr_syntax_error_raise(PyObject *type, const char *msg,
                                 int end_lineno, int end_offset,
                                 const char *text);
 
+/* The `_ast` module (astmodule.c): register it as a built-in module. */
+PyObject *PyInit__ast(void);
+/* The Python `ast` objects for a parsed tree; new reference or NULL. */
+PyObject *kr_ast_from_mod(struct kr_mod *mod);
+
 /* Everything a code object is made of; kr_code_new copies the arrays
  * and takes new references to the objects, so the caller keeps
  * ownership of what it passes. */

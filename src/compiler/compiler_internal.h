@@ -19,7 +19,7 @@ PyObject *kr_compiler_error_at(PyObject *type, PyObject *filename,
 
 /* Depth of AST recursion the compiler passes accept before raising
  * RecursionError("maximum recursion depth exceeded during compilation"). */
-#define KR_COMPILER_MAX_DEPTH 2000
+#define KR_COMPILER_MAX_DEPTH 2990
 
 /* small string-keyed hash helpers (symtable.c) */
 unsigned kr_name_hash(const char *s);

@@ -246,16 +246,72 @@ kr_known_truth(PyObject *v)
     return -1;
 }
 
-static void
-kr_peephole(kr_unit *u)
+/* BUILD_TUPLE n after n LOAD_CONSTs becomes one LOAD_CONST of the tuple */
+static int
+kr_fold_tuple(kr_compiler *c, kr_block *b, int i)
+{
+    kr_instr *in = &b->instrs[i];
+    int n = in->arg;
+    if (n > i)
+        return 0;
+    for (int k = i - n; k < i; k++)
+        if (b->instrs[k].op != LOAD_CONST)
+            return 0;
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL)
+        return -1;
+    for (int k = 0; k < n; k++) {
+        PyObject *v = PyList_GET_ITEM(c->u->consts, b->instrs[i - n + k].arg);
+        Py_INCREF(v);
+        PyTuple_SET_ITEM(t, k, v);
+    }
+    int idx = kr_cg_add_const(c, t);
+    Py_DECREF(t);
+    if (idx < 0)
+        return -1;
+    for (int k = i - n; k < i; k++)
+        b->instrs[k].op = NOP;
+    in->op = LOAD_CONST;
+    in->arg = idx;
+    return 0;
+}
+
+static int
+kr_peephole(kr_compiler *c, kr_unit *u)
 {
     for (kr_block *b = u->entry; b; b = b->next) {
         for (int i = 0; i < b->n; i++) {
             kr_instr *in = &b->instrs[i];
-            if (in->op == PUSH_NULL && i + 1 < b->n &&
+            if (in->op == BUILD_TUPLE) {
+                if (i + 1 < b->n && b->instrs[i + 1].op == UNPACK_SEQUENCE &&
+                    b->instrs[i + 1].arg == in->arg && in->arg >= 1 && in->arg <= 3) {
+                    /* a, b = b, a: no tuple at all */
+                    in->op = NOP;
+                    if (in->arg == 1) {
+                        b->instrs[i + 1].op = NOP;
+                    } else {
+                        b->instrs[i + 1].op = SWAP;
+                    }
+                    continue;
+                }
+                if (kr_fold_tuple(c, b, i) < 0)
+                    return -1;
+            } else if (in->op == PUSH_NULL && i + 1 < b->n &&
                 b->instrs[i + 1].op == LOAD_GLOBAL && !(b->instrs[i + 1].arg & 1)) {
                 in->op = NOP;
                 b->instrs[i + 1].arg |= 1;
+            } else if (in->op == LOAD_CONST && i + 2 < b->n &&
+                       b->instrs[i + 1].op == IS_OP &&
+                       PyList_GET_ITEM(u->consts, in->arg) == Py_None &&
+                       (b->instrs[i + 2].op == POP_JUMP_IF_FALSE ||
+                        b->instrs[i + 2].op == POP_JUMP_IF_TRUE)) {
+                /* x is None + jump: one POP_JUMP_IF_[NOT_]NONE */
+                int invert = b->instrs[i + 1].arg;
+                if (b->instrs[i + 2].op == POP_JUMP_IF_FALSE)
+                    invert = !invert;
+                in->op = NOP;
+                b->instrs[i + 1].op = NOP;
+                b->instrs[i + 2].op = invert ? POP_JUMP_IF_NOT_NONE : POP_JUMP_IF_NONE;
             } else if (in->op == LOAD_CONST && i + 1 < b->n &&
                        (b->instrs[i + 1].op == POP_JUMP_IF_FALSE ||
                         b->instrs[i + 1].op == POP_JUMP_IF_TRUE)) {
@@ -277,6 +333,44 @@ kr_peephole(kr_unit *u)
             }
         }
     }
+    return 0;
+}
+
+/* co_consts without the trailing constants no reachable instruction
+ * loads (CPython 3.11 trims only the tail; co_consts[0] stays, as it may
+ * be the docstring, unless it is the None this file added itself for an
+ * implicit return that turned out unreachable). */
+static PyObject *
+kr_used_consts(kr_unit *u, int implicit_none)
+{
+    Py_ssize_t n = PyList_GET_SIZE(u->consts);
+    int none_used = 0;
+    Py_ssize_t keep = 1;
+    for (kr_block *b = u->entry; b; b = b->next)
+        for (int i = 0; i < b->n; i++) {
+            kr_instr *in = &b->instrs[i];
+            if (in->op != LOAD_CONST && in->op != KW_NAMES)
+                continue;
+            if (in->arg == implicit_none)
+                none_used = 1;
+            if (in->arg + 1 > keep)
+                keep = in->arg + 1;
+        }
+    PyObject *l = PyList_GetSlice(u->consts, 0, keep > n ? n : keep);
+    if (l == NULL || implicit_none < 0 || none_used || implicit_none >= PyList_GET_SIZE(l))
+        return l;
+    /* the None added for an implicit return nobody reaches */
+    if (PyList_SetSlice(l, implicit_none, implicit_none + 1, NULL) < 0) {
+        Py_DECREF(l);
+        return NULL;
+    }
+    for (kr_block *b = u->entry; b; b = b->next)
+        for (int i = 0; i < b->n; i++) {
+            kr_instr *in = &b->instrs[i];
+            if ((in->op == LOAD_CONST || in->op == KW_NAMES) && in->arg > implicit_none)
+                in->arg--;
+        }
+    return l;
 }
 
 /* A jump to a small block that leaves the frame is replaced by a copy of
@@ -728,6 +822,7 @@ kr_assemble(kr_compiler *c, int add_none)
 
     /* every path that falls off the end returns */
     u->loc.lineno = -1;
+    int implicit_none = -1;
     if (add_none) {
         PyObject *none = Py_None;
         Py_ssize_t idx = -1;
@@ -738,19 +833,10 @@ kr_assemble(kr_compiler *c, int add_none)
                 break;
             }
         if (idx < 0) {
-            PyObject *key = PyTuple_Pack(2, (PyObject *)Py_TYPE(none), none);
-            if (key == NULL)
+            implicit_none = (int)PyList_GET_SIZE(u->consts);
+            idx = kr_cg_add_const(c, none);
+            if (idx < 0)
                 return NULL;
-            idx = PyList_GET_SIZE(u->consts);
-            PyObject *iv = PyLong_FromSsize_t(idx);
-            if (iv == NULL || PyDict_SetItem(u->const_map, key, iv) < 0 ||
-                PyList_Append(u->consts, none) < 0) {
-                Py_XDECREF(iv);
-                Py_DECREF(key);
-                return NULL;
-            }
-            Py_DECREF(iv);
-            Py_DECREF(key);
         }
         if (kr_cg_addop_noline(c, LOAD_CONST, (int)idx) < 0)
             return NULL;
@@ -776,8 +862,7 @@ kr_assemble(kr_compiler *c, int add_none)
     for (int i = 0; i < nfree; i++)
         cellslot[ncells + i] = nlp++;
 
-    kr_peephole(u);
-    if (kr_inline_exits(u) < 0)
+    if (kr_peephole(c, u) < 0 || kr_inline_exits(u) < 0)
         goto done;
     if (kr_insert_prefix(c, u, flags, cellslot, ncells, nfree) < 0)
         goto done;
@@ -787,6 +872,15 @@ kr_assemble(kr_compiler *c, int add_none)
     if (kr_label_exceptions(u) < 0)
         goto done;
     kr_layout(u);
+    {
+        PyObject *l = kr_used_consts(u, implicit_none);
+        if (l == NULL)
+            goto done;
+        consts = PyList_AsTuple(l);
+        Py_DECREF(l);
+        if (consts == NULL)
+            goto done;
+    }
 
     /* offsets */
     Py_ssize_t ncode = 0;
@@ -868,9 +962,8 @@ kr_assemble(kr_compiler *c, int add_none)
         nexc++;
     }
 
-    consts = PyList_AsTuple(u->consts);
     names = kr_names_tuple(&u->names);
-    if (consts == NULL || names == NULL)
+    if (names == NULL)
         goto done;
     lpnames = PyTuple_New(nlp);
     kinds = calloc((size_t)nlp + 1, 1);

@@ -14,6 +14,7 @@
 #include "objects/str_ids.h"
 #include "runtime/import.h"
 #include "vm/vm.h"
+#include "runtime/runtime.h"
 #include <signal.h>
 
 typedef enum { RUN_FILE, RUN_COMMAND, RUN_MODULE, RUN_STDIN } run_mode;
@@ -519,12 +520,27 @@ int main(int argc, char **argv)
     int interactive = cl.mode == RUN_STDIN && isatty(0);
     if (interactive)
         cl.opts.inspect = 0;
+    /* As CPython does: with -u (or PYTHONUNBUFFERED) C's own stdio is
+     * unbuffered too, so output from extensions' printf interleaves with
+     * Python's; an interactive session line-buffers it. */
+    if (cl.opts.unbuffered) {
+        setvbuf(stdin, NULL, _IONBF, BUFSIZ);
+        setvbuf(stdout, NULL, _IONBF, BUFSIZ);
+        setvbuf(stderr, NULL, _IONBF, BUFSIZ);
+    } else if (interactive || cl.opts.inspect) {
+        setvbuf(stdin, NULL, _IOLBF, BUFSIZ);
+        setvbuf(stdout, NULL, _IOLBF, BUFSIZ);
+    }
 
     krait_context *ctx = krait_context_new(&cl.opts);
     if (ctx == NULL) {
         fprintf(stderr, "krait: could not create a context\n");
         return 1;
     }
+    /* The command's context is the process's main context, the one
+     * PyGILState_Ensure attaches native threads to. */
+    if (kr_main_context == NULL)
+        kr_main_context = ctx;
     if (krait_enter(ctx) != 0) {
         fprintf(stderr, "krait: could not enter the context\n");
         return 1;

@@ -143,30 +143,9 @@ PyObject *PyByteArray_FromObject(PyObject *input)
     return PyObject_CallOneArg((PyObject *)&PyByteArray_Type, input);
 }
 
-/* a + b for any two bytes-like objects, as a new bytearray. */
 PyObject *PyByteArray_Concat(PyObject *a, PyObject *b)
 {
-    Py_buffer va, vb;
-    va.obj = vb.obj = NULL;
-    PyObject *r = NULL;
-    if (PyObject_GetBuffer(a, &va, PyBUF_SIMPLE) != 0 || PyObject_GetBuffer(b, &vb, PyBUF_SIMPLE) != 0) {
-        PyErr_Format(PyExc_TypeError, "can't concat %.100s to %.100s", Py_TYPE(b)->tp_name,
-                     Py_TYPE(a)->tp_name);
-        goto done;
-    }
-    if (va.len > PY_SSIZE_T_MAX - vb.len) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    r = PyByteArray_FromStringAndSize(NULL, va.len + vb.len);
-    if (r != NULL) {
-        memcpy(PyByteArray_AS_STRING(r), va.buf, (size_t)va.len);
-        memcpy(PyByteArray_AS_STRING(r) + va.len, vb.buf, (size_t)vb.len);
-    }
-done:
-    PyBuffer_Release(&va);
-    PyBuffer_Release(&vb);
-    return r;
+    return kr_bytes_concat(a, b, 1);
 }
 
 /* Replaces self[lo:hi] with `needed` bytes from `src` (which must not
@@ -382,15 +361,6 @@ static PyObject *bytearray_richcompare(PyObject *a, PyObject *b, int op)
 
 static Py_ssize_t bytearray_length(PyObject *op) { return Py_SIZE(op); }
 
-static PyObject *bytearray_item(PyObject *op, Py_ssize_t i)
-{
-    if (i < 0 || i >= Py_SIZE(op)) {
-        PyErr_SetString(PyExc_IndexError, "bytearray index out of range");
-        return NULL;
-    }
-    return PyLong_FromLong((unsigned char)KR_BA(op)->ob_start[i]);
-}
-
 static PyObject *bytearray_concat(PyObject *a, PyObject *b)
 {
     return PyByteArray_Concat(a, b);
@@ -410,21 +380,6 @@ static PyObject *bytearray_inplace_concat(PyObject *op, PyObject *other)
     return r < 0 ? NULL : Py_NewRef(op);
 }
 
-/* Fills dst (n * len bytes) with n copies of src[0:len), by doubling. */
-static void kr_ba_fill_repeat(char *dst, const char *src, Py_ssize_t len, Py_ssize_t n)
-{
-    if (len == 0 || n == 0)
-        return;
-    if (dst != src)
-        memcpy(dst, src, (size_t)len);
-    Py_ssize_t done = len, total = len * n;
-    while (done < total) {
-        Py_ssize_t chunk = done <= total - done ? done : total - done;
-        memcpy(dst + done, dst, (size_t)chunk);
-        done += chunk;
-    }
-}
-
 static PyObject *bytearray_repeat(PyObject *op, Py_ssize_t n)
 {
     if (n < 0)
@@ -434,7 +389,7 @@ static PyObject *bytearray_repeat(PyObject *op, Py_ssize_t n)
         return PyErr_NoMemory();
     PyObject *r = PyByteArray_FromStringAndSize(NULL, len * n);
     if (r != NULL)
-        kr_ba_fill_repeat(PyByteArray_AS_STRING(r), PyByteArray_AS_STRING(op), len, n);
+        kr_bytes_fill_repeat(PyByteArray_AS_STRING(r), PyByteArray_AS_STRING(op), len, n);
     return r;
 }
 
@@ -447,7 +402,7 @@ static PyObject *bytearray_inplace_repeat(PyObject *op, Py_ssize_t n)
         return PyErr_NoMemory();
     if (PyByteArray_Resize(op, len * n) < 0)
         return NULL;
-    kr_ba_fill_repeat(KR_BA(op)->ob_start, KR_BA(op)->ob_start, len, n);
+    kr_bytes_fill_repeat(KR_BA(op)->ob_start, KR_BA(op)->ob_start, len, n);
     return Py_NewRef(op);
 }
 
@@ -457,37 +412,6 @@ static int bytearray_contains(PyObject *op, PyObject *arg)
 }
 
 /* ---- subscripting ---- */
-
-static PyObject *bytearray_subscript(PyObject *op, PyObject *key)
-{
-    if (PyIndex_Check(key)) {
-        Py_ssize_t i = PyNumber_AsSsize_t(key, PyExc_IndexError);
-        if (i == -1 && PyErr_Occurred())
-            return NULL;
-        if (i < 0)
-            i += Py_SIZE(op);
-        return bytearray_item(op, i);
-    }
-    if (PySlice_Check(key)) {
-        Py_ssize_t start, stop, step;
-        if (PySlice_Unpack(key, &start, &stop, &step) < 0)
-            return NULL;
-        Py_ssize_t n = PySlice_AdjustIndices(Py_SIZE(op), &start, &stop, step);
-        const char *src = PyByteArray_AS_STRING(op);
-        if (step == 1)
-            return PyByteArray_FromStringAndSize(src + start, n);
-        PyObject *r = PyByteArray_FromStringAndSize(NULL, n);
-        if (r == NULL)
-            return NULL;
-        char *dst = PyByteArray_AS_STRING(r);
-        for (Py_ssize_t i = 0, j = start; i < n; i++, j += step)
-            dst[i] = src[j];
-        return r;
-    }
-    PyErr_Format(PyExc_TypeError, "bytearray indices must be integers or slices, not %.200s",
-                 Py_TYPE(key)->tp_name);
-    return NULL;
-}
 
 /* A byte value from an int-like object. */
 static int kr_ba_byte_value(PyObject *v, char *out)
@@ -856,7 +780,7 @@ static PySequenceMethods bytearray_as_sequence = {
     .sq_length = bytearray_length,
     .sq_concat = bytearray_concat,
     .sq_repeat = bytearray_repeat,
-    .sq_item = bytearray_item,
+    .sq_item = kr_bytes_item,
     .sq_ass_item = bytearray_ass_item,
     .sq_contains = bytearray_contains,
     .sq_inplace_concat = bytearray_inplace_concat,
@@ -865,7 +789,7 @@ static PySequenceMethods bytearray_as_sequence = {
 
 static PyMappingMethods bytearray_as_mapping = {
     .mp_length = bytearray_length,
-    .mp_subscript = bytearray_subscript,
+    .mp_subscript = kr_bytes_subscript,
     .mp_ass_subscript = bytearray_ass_subscript,
 };
 

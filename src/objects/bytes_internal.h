@@ -24,6 +24,12 @@ enum { KR_REPR_SMART = 1, KR_REPR_SQUOTE_ESCAPED = 2 };
 PyObject *kr_bytes_repr_data(const char *data, Py_ssize_t n, int how, const char *prefix,
                              const char *suffix);
 
+/* a + b for two bytes-like objects: bytes, or a new bytearray. */
+PyObject *kr_bytes_concat(PyObject *a, PyObject *b, int as_bytearray);
+
+/* Fills dst with n copies of src[0:len) (dst may equal src). */
+void kr_bytes_fill_repeat(char *dst, const char *src, Py_ssize_t len, Py_ssize_t n);
+
 /* `x in data`: an int in range(256) or a bytes-like needle. 1, 0 or -1. */
 int kr_bytes_contains(const char *data, Py_ssize_t n, PyObject *x);
 
@@ -58,7 +64,12 @@ PyObject *kr_bytes_hex_data(const char *data, Py_ssize_t n, PyObject *sep, PyObj
  * receiver's type through kr_bm_make(). */
 void kr_bm_self(PyObject *self, const char **data, Py_ssize_t *len);
 PyObject *kr_bm_make(PyObject *self, const char *data, Py_ssize_t n);
+PyObject *kr_bm_new(PyObject *self, Py_ssize_t n, char **out);   /* uninitialised */
 PyObject *kr_bm_join(PyObject *self, PyObject *iterable);
+
+/* self[i] and self[key] for both types (objects/bytesobject.c). */
+PyObject *kr_bytes_item(PyObject *self, Py_ssize_t i);
+PyObject *kr_bytes_subscript(PyObject *self, PyObject *key);
 
 #define KR_BM_FAST(name) PyObject *kr_bm_##name(PyObject *, PyObject *const *, Py_ssize_t);
 #define KR_BM_KW(name) PyObject *kr_bm_##name(PyObject *, PyObject *const *, Py_ssize_t, PyObject *);

@@ -40,7 +40,7 @@ PyObject *kr_bm_make(PyObject *self, const char *data, Py_ssize_t n)
 
 /* An uninitialised result of n bytes of the receiver's type; *out gets
  * its writable data.  New reference. */
-static PyObject *kr_bm_alloc(PyObject *self, Py_ssize_t n, char **out)
+PyObject *kr_bm_new(PyObject *self, Py_ssize_t n, char **out)
 {
     PyObject *r;
     if (PyBytes_Check(self)) {
@@ -412,7 +412,7 @@ static PyObject *kr_bm_case(PyObject *self, int how)
     Py_ssize_t len;
     kr_bm_self(self, &data, &len);
     char *out;
-    PyObject *r = kr_bm_alloc(self, len, &out);
+    PyObject *r = kr_bm_new(self, len, &out);
     if (r == NULL)
         return NULL;
     kr_bm_self(self, &data, &len);
@@ -485,7 +485,7 @@ static PyObject *kr_bm_pad(PyObject *self, Py_ssize_t left, Py_ssize_t right, ch
     if (left == 0 && right == 0)
         return kr_bm_make(self, data, len);
     char *out;
-    PyObject *r = kr_bm_alloc(self, left + len + right, &out);
+    PyObject *r = kr_bm_new(self, left + len + right, &out);
     if (r == NULL)
         return NULL;
     memset(out, fill, (size_t)left);
@@ -596,7 +596,7 @@ PyObject *kr_bm_expandtabs(PyObject *self, PyObject *const *args, Py_ssize_t nar
         }
     }
     char *out;
-    PyObject *r = kr_bm_alloc(self, total, &out);
+    PyObject *r = kr_bm_new(self, total, &out);
     if (r == NULL)
         return NULL;
     col = 0;
@@ -960,7 +960,7 @@ PyObject *kr_bm_join(PyObject *self, PyObject *iterable)
     if (n > 0)
         total += seplen * (n - 1);
     char *out;
-    r = kr_bm_alloc(self, total, &out);
+    r = kr_bm_new(self, total, &out);
     if (r == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -1020,7 +1020,7 @@ PyObject *kr_bm_replace(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     }
     char *out;
-    r = kr_bm_alloc(self, len + count * delta, &out);
+    r = kr_bm_new(self, len + count * delta, &out);
     if (r == NULL)
         goto done;
     Py_ssize_t i = 0;
@@ -1095,7 +1095,7 @@ PyObject *kr_bm_translate(PyObject *self, PyObject *const *args, Py_ssize_t narg
     char *out;
     if (!changed)
         r = kr_bm_make(self, data, len);
-    else if ((r = kr_bm_alloc(self, kept, &out)) != NULL) {
+    else if ((r = kr_bm_new(self, kept, &out)) != NULL) {
         for (Py_ssize_t i = 0; i < len; i++) {
             unsigned char c = (unsigned char)data[i];
             if (!deleted[c])

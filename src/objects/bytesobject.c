@@ -1,8 +1,12 @@
 /* bytesobject.c: the bytes type's core: allocation, the C API,
  * construction (bytes(x) in all its forms), repr, hashing, comparison,
- * the sequence protocol and the buffer export.  The text-like methods
- * shared with bytearray (find, split, strip, ...) live in
- * objects/bytes_methods.c.
+ * the sequence protocol and the buffer export, and the b'\\..' escape
+ * decoder codecs.escape_decode uses.  Indexing, slicing, concatenation,
+ * repetition and the iterator are written here once for bytes and
+ * bytearray both (they read the receiver through kr_bm_self()).  The
+ * text-like methods the two types share (find, split, strip, ...) live in
+ * objects/bytes_methods.c, printf-style formatting in
+ * objects/bytes_format.c.
  *
  * The empty bytes object and the 256 one-byte objects are process-wide
  * immortal singletons, created by kr_bytes_runtime_init() at start-up. */
@@ -531,53 +535,64 @@ static PyObject *bytes_richcompare(PyObject *a, PyObject *b, int op)
 
 static Py_ssize_t bytes_length(PyObject *op) { return Py_SIZE(op); }
 
-static PyObject *bytes_item(PyObject *op, Py_ssize_t i)
+/* self[i] for bytes and bytearray (i already made non-negative). */
+PyObject *kr_bytes_item(PyObject *op, Py_ssize_t i)
 {
-    if (i < 0 || i >= Py_SIZE(op)) {
-        PyErr_SetString(PyExc_IndexError, "index out of range");
+    const char *data;
+    Py_ssize_t len;
+    kr_bm_self(op, &data, &len);
+    if (i < 0 || i >= len) {
+        PyErr_SetString(PyExc_IndexError,
+                        PyBytes_Check(op) ? "index out of range" : "bytearray index out of range");
         return NULL;
     }
-    return PyLong_FromLong((unsigned char)PyBytes_AS_STRING(op)[i]);
+    return PyLong_FromLong((unsigned char)data[i]);
 }
 
-static PyObject *bytes_subscript(PyObject *op, PyObject *key)
+/* self[key] for bytes and bytearray: an int, or a slice of the
+ * receiver's type (an exact bytes object sliced whole is itself). */
+PyObject *kr_bytes_subscript(PyObject *op, PyObject *key)
 {
+    const char *data;
+    Py_ssize_t len;
     if (PyIndex_Check(key)) {
         Py_ssize_t i = PyNumber_AsSsize_t(key, PyExc_IndexError);
         if (i == -1 && PyErr_Occurred())
             return NULL;
-        if (i < 0)
-            i += Py_SIZE(op);
-        return bytes_item(op, i);
+        if (i < 0) {
+            kr_bm_self(op, &data, &len);
+            i += len;
+        }
+        return kr_bytes_item(op, i);
     }
     if (PySlice_Check(key)) {
         Py_ssize_t start, stop, step;
         if (PySlice_Unpack(key, &start, &stop, &step) < 0)
             return NULL;
-        Py_ssize_t n = PySlice_AdjustIndices(Py_SIZE(op), &start, &stop, step);
-        if (step == 1) {
-            if (n == Py_SIZE(op) && PyBytes_CheckExact(op))
-                return Py_NewRef(op);
-            return PyBytes_FromStringAndSize(PyBytes_AS_STRING(op) + start, n);
-        }
-        PyObject *r = PyBytes_FromStringAndSize(NULL, n);
+        kr_bm_self(op, &data, &len);
+        Py_ssize_t n = PySlice_AdjustIndices(len, &start, &stop, step);
+        if (step == 1)
+            return kr_bm_make(op, data + start, n);
+        char *dst;
+        PyObject *r = kr_bm_new(op, n, &dst);
         if (r == NULL)
             return NULL;
-        char *src = PyBytes_AS_STRING(op), *dst = PyBytes_AS_STRING(r);
         for (Py_ssize_t i = 0, j = start; i < n; i++, j += step)
-            dst[i] = src[j];
+            dst[i] = data[j];
         return r;
     }
-    PyErr_Format(PyExc_TypeError, "byte indices must be integers or slices, not %.200s",
-                 Py_TYPE(key)->tp_name);
+    PyErr_Format(PyExc_TypeError, "%s indices must be integers or slices, not %.200s",
+                 PyBytes_Check(op) ? "byte" : "bytearray", Py_TYPE(key)->tp_name);
     return NULL;
 }
 
-/* bytes + any bytes-like object. */
-static PyObject *bytes_concat(PyObject *a, PyObject *b)
+/* a + b for two bytes-like objects, as bytes or (as_bytearray) as a new
+ * bytearray.  An exact bytes operand added to nothing is reused.  New
+ * reference. */
+PyObject *kr_bytes_concat(PyObject *a, PyObject *b, int as_bytearray)
 {
     Py_buffer va, vb;
-    va.obj = NULL;
+    va.obj = vb.obj = NULL;
     if (PyObject_GetBuffer(a, &va, PyBUF_SIMPLE) != 0 || PyObject_GetBuffer(b, &vb, PyBUF_SIMPLE) != 0) {
         PyBuffer_Release(&va);
         PyErr_Format(PyExc_TypeError, "can't concat %.100s to %.100s",
@@ -585,22 +600,55 @@ static PyObject *bytes_concat(PyObject *a, PyObject *b)
         return NULL;
     }
     PyObject *r;
-    if (vb.len == 0 && PyBytes_CheckExact(a))
+    char *out = NULL;
+    if (!as_bytearray && vb.len == 0 && PyBytes_CheckExact(a))
         r = Py_NewRef(a);
-    else if (va.len == 0 && PyBytes_CheckExact(b))
+    else if (!as_bytearray && va.len == 0 && PyBytes_CheckExact(b))
         r = Py_NewRef(b);
     else if (va.len > PY_SSIZE_T_MAX - vb.len)
         r = PyErr_NoMemory();
-    else {
+    else if (as_bytearray) {
+        r = PyByteArray_FromStringAndSize(NULL, va.len + vb.len);
+        out = r ? PyByteArray_AS_STRING(r) : NULL;
+    } else {
         r = PyBytes_FromStringAndSize(NULL, va.len + vb.len);
-        if (r != NULL) {
-            memcpy(PyBytes_AS_STRING(r), va.buf, (size_t)va.len);
-            memcpy(PyBytes_AS_STRING(r) + va.len, vb.buf, (size_t)vb.len);
-        }
+        out = r ? PyBytes_AS_STRING(r) : NULL;
+    }
+    if (out != NULL) {
+        if (va.len > 0)
+            memcpy(out, va.buf, (size_t)va.len);
+        if (vb.len > 0)
+            memcpy(out + va.len, vb.buf, (size_t)vb.len);
     }
     PyBuffer_Release(&va);
     PyBuffer_Release(&vb);
     return r;
+}
+
+static PyObject *bytes_concat(PyObject *a, PyObject *b)
+{
+    return kr_bytes_concat(a, b, 0);
+}
+
+/* Fills dst (len * n bytes) with n copies of src[0:len), doubling the
+ * copied run each time: O(log n) memcpy calls.  dst may equal src (an
+ * in-place repeat whose first copy is already there). */
+void kr_bytes_fill_repeat(char *dst, const char *src, Py_ssize_t len, Py_ssize_t n)
+{
+    if (len == 0 || n == 0)
+        return;
+    if (len == 1) {
+        memset(dst, src[0], (size_t)n);
+        return;
+    }
+    if (dst != src)
+        memcpy(dst, src, (size_t)len);
+    Py_ssize_t done = len, total = len * n;
+    while (done < total) {
+        Py_ssize_t chunk = done <= total - done ? done : total - done;
+        memcpy(dst + done, dst, (size_t)chunk);
+        done += chunk;
+    }
 }
 
 static PyObject *bytes_repeat(PyObject *op, Py_ssize_t n)
@@ -615,21 +663,8 @@ static PyObject *bytes_repeat(PyObject *op, Py_ssize_t n)
     if (n == 1 && PyBytes_CheckExact(op))
         return Py_NewRef(op);
     PyObject *r = PyBytes_FromStringAndSize(NULL, len * n);
-    if (r == NULL || len == 0)
-        return r;
-    char *dst = PyBytes_AS_STRING(r);
-    if (len == 1) {
-        memset(dst, PyBytes_AS_STRING(op)[0], (size_t)n);
-        return r;
-    }
-    /* Doubling copies: O(log n) memcpy calls. */
-    Py_ssize_t done = len, total = len * n;
-    memcpy(dst, PyBytes_AS_STRING(op), (size_t)len);
-    while (done < total) {
-        Py_ssize_t chunk = done <= total - done ? done : total - done;
-        memcpy(dst + done, dst, (size_t)chunk);
-        done += chunk;
-    }
+    if (r != NULL)
+        kr_bytes_fill_repeat(PyBytes_AS_STRING(r), PyBytes_AS_STRING(op), len, n);
     return r;
 }
 
@@ -778,13 +813,13 @@ static PySequenceMethods bytes_as_sequence = {
     .sq_length = bytes_length,
     .sq_concat = bytes_concat,
     .sq_repeat = bytes_repeat,
-    .sq_item = bytes_item,
+    .sq_item = kr_bytes_item,
     .sq_contains = bytes_contains,
 };
 
 static PyMappingMethods bytes_as_mapping = {
     .mp_length = bytes_length,
-    .mp_subscript = bytes_subscript,
+    .mp_subscript = kr_bytes_subscript,
 };
 
 static PyBufferProcs bytes_as_buffer = {bytes_getbuffer, NULL};

@@ -861,6 +861,32 @@ _PyDict_Pop(PyObject *dict, PyObject *key, PyObject *deflt)
     return kr_dict_pop_known_hash((PyDictObject *)dict, key, hash, deflt);
 }
 
+/* Whether every key is a str (keyword-argument dicts must be so). */
+int
+_PyDict_HasOnlyStringKeys(PyObject *dict)
+{
+    if (!PyDict_Check(dict))
+        return 0;
+    PyDictKeysObject *dk = ((PyDictObject *)dict)->ma_keys;
+    if (dk->dk_str_only)
+        return 1;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key))
+            return 0;
+    }
+    return 1;
+}
+
+/* CPython untracks dicts of atomic contents; Krait keeps every dict
+ * tracked (insertion would otherwise have to re-track on the hot path),
+ * so this is a no-op kept for API compatibility. */
+void
+_PyDict_MaybeUntrack(PyObject *op)
+{
+}
+
 /* ---- merging ---- */
 
 /* override: 0 keep existing keys, 1 replace them, 2 raise KeyError on a

@@ -907,7 +907,8 @@ kr_list_init_impl(PyListObject *self, PyObject *iterable)
 static int
 kr_list_init(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    if (Py_IS_TYPE(self, &PyList_Type) && !_PyArg_NoKeywords("list", kwargs))
+    if ((Py_IS_TYPE(self, &PyList_Type) || Py_TYPE(self)->tp_new == PyList_Type.tp_new) &&
+        !_PyArg_NoKeywords("list", kwargs))
         return -1;
     Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     if (!KR_CHECK_NARGS("list", nargs, 0, 1))
@@ -1182,9 +1183,16 @@ kr_list_sort(PyListObject *self, PyObject *const *args, Py_ssize_t nargsf, PyObj
                 keyfunc = args[i];
             }
             else if (_PyUnicode_EqualToASCIIString(name, "reverse")) {
-                reverse = PyObject_IsTrue(args[i]);
-                if (reverse < 0)
+                /* an int flag, as CPython parses it: None or 1.5 is refused */
+                int overflow = 0;
+                long r = PyLong_AsLongAndOverflow(args[i], &overflow);
+                if (r == -1 && PyErr_Occurred())
                     return NULL;
+                if (overflow || r > INT_MAX || r < INT_MIN) {
+                    PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+                    return NULL;
+                }
+                reverse = r != 0;
             }
             else {
                 PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for sort()", name);

@@ -13,7 +13,8 @@
  *
  * Comparisons go through one function pointer chosen after a pre-scan of
  * the keys: homogeneous lists of small ints, floats, 1-byte strs or of one
- * type with a rich compare get a direct comparison.  When values[] is given
+ * type with a rich compare get a direct comparison; lists of tuples get a
+ * tuple comparison whose first items use the comparison chosen for them.  When values[] is given
  * (key= sorts), every move of a key moves the value at the same index.
  * A comparison that raises leaves the arrays a permutation of the input.
  * (owned by the containers area) */
@@ -41,6 +42,7 @@ typedef struct {
 
 typedef struct kr_sorter {
     kr_lt_func lt;
+    kr_lt_func tuple_elem_lt;   /* first items of homogeneous tuple keys */
     richcmpfunc richcmp;        /* for the homogeneous-type path */
     Py_ssize_t min_gallop;
     PyObject **tmpk, **tmpv;    /* merge buffer for keys and values */
@@ -103,13 +105,51 @@ kr_lt_latin1(kr_sorter *s, PyObject *v, PyObject *w)
     return c != 0 ? c < 0 : lv < lw;
 }
 
-static void
-kr_choose_compare(kr_sorter *s, PyObject **keys, Py_ssize_t n)
+static kr_lt_func
+kr_lt_same_type_tuple_fallback(kr_sorter *s)
 {
-    PyTypeObject *t = Py_TYPE(keys[0]);
+    s->richcmp = PyTuple_Type.tp_richcompare;
+    return kr_lt_same_type;
+}
+
+/* Tuples: the first differing position decides; the first items (where
+ * most comparisons end) use the comparison chosen for them. */
+static int
+kr_lt_tuple(kr_sorter *s, PyObject *v, PyObject *w)
+{
+    Py_ssize_t vlen = PyTuple_GET_SIZE(v), wlen = PyTuple_GET_SIZE(w);
+    Py_ssize_t i;
+    for (i = 0; i < vlen && i < wlen; i++) {
+        PyObject *a = PyTuple_GET_ITEM(v, i), *b = PyTuple_GET_ITEM(w, i);
+        if (a == b)
+            continue;
+        int k;
+        if (PyLong_CheckExact(a) && PyLong_CheckExact(b) &&
+            Py_SIZE(a) >= -1 && Py_SIZE(a) <= 1 && Py_SIZE(b) >= -1 && Py_SIZE(b) <= 1)
+            k = kr_lt_small_int(s, a, b) == 0 && kr_lt_small_int(s, b, a) == 0;
+        else
+            k = PyObject_RichCompareBool(a, b, Py_EQ);
+        if (k < 0)
+            return -1;
+        if (!k)
+            break;
+    }
+    if (i >= vlen || i >= wlen)
+        return vlen < wlen;
+    if (i == 0)
+        return s->tuple_elem_lt(s, PyTuple_GET_ITEM(v, 0), PyTuple_GET_ITEM(w, 0));
+    return PyObject_RichCompareBool(PyTuple_GET_ITEM(v, i), PyTuple_GET_ITEM(w, i), Py_LT);
+}
+
+/* Picks the cheapest comparison that is right for all n keys. */
+static kr_lt_func
+kr_pick_compare(kr_sorter *s, PyObject **keys, Py_ssize_t n, Py_ssize_t stride_item)
+{
+    PyObject *first = stride_item >= 0 ? PyTuple_GET_ITEM(keys[0], 0) : keys[0];
+    PyTypeObject *t = Py_TYPE(first);
     int same = 1, small_ints = 1, latin1 = 1;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *k = keys[i];
+        PyObject *k = stride_item >= 0 ? PyTuple_GET_ITEM(keys[i], 0) : keys[i];
         if (Py_TYPE(k) != t) {
             same = 0;
             break;
@@ -123,19 +163,37 @@ kr_choose_compare(kr_sorter *s, PyObject **keys, Py_ssize_t n)
                 latin1 = 0;
         }
     }
-    s->lt = kr_lt_generic;
     if (!same)
-        return;
+        return kr_lt_generic;
     if (t == &PyLong_Type && small_ints)
-        s->lt = kr_lt_small_int;
-    else if (t == &PyFloat_Type)
-        s->lt = kr_lt_float;
-    else if (t == &PyUnicode_Type && latin1)
-        s->lt = kr_lt_latin1;
-    else if (t->tp_richcompare != NULL) {
-        s->richcmp = t->tp_richcompare;
-        s->lt = kr_lt_same_type;
+        return kr_lt_small_int;
+    if (t == &PyFloat_Type)
+        return kr_lt_float;
+    if (t == &PyUnicode_Type && latin1)
+        return kr_lt_latin1;
+    if (t == &PyTuple_Type && stride_item < 0) {
+        /* tuple keys: choose for their first items too */
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (PyTuple_GET_SIZE(keys[i]) == 0)
+                return kr_lt_same_type_tuple_fallback(s);
+        }
+        s->tuple_elem_lt = kr_pick_compare(s, keys, n, 0);
+        return kr_lt_tuple;
     }
+    if (t->tp_richcompare != NULL) {
+        /* s->richcmp serves either the keys or, under kr_lt_tuple, their
+         * first items: never both */
+        s->richcmp = t->tp_richcompare;
+        return kr_lt_same_type;
+    }
+    return kr_lt_generic;
+}
+
+static void
+kr_choose_compare(kr_sorter *s, PyObject **keys, Py_ssize_t n)
+{
+    s->tuple_elem_lt = kr_lt_generic;
+    s->lt = kr_pick_compare(s, keys, n, -1);
 }
 
 #define KR_LT(s, x, y) ((s)->lt((s), (x), (y)))

@@ -13,8 +13,10 @@ PyObject *kr_long_lshift_ssize(PyLongObject *a, Py_ssize_t shift)
     if (size_a == 0)
         return kr_small_int(0);
     if (size_a == 1 && shift < PyLong_SHIFT) {
-        /* fits in two digits */
-        return kr_long_from_stwodigits((stwodigits)kr_long_compact_value((PyObject *)a) << shift);
+        /* fits in two digits; shift the magnitude (shifting a negative
+         * value is undefined in C) */
+        stwodigits m = (stwodigits)((twodigits)a->ob_digit[0] << shift);
+        return kr_long_from_stwodigits(Py_SIZE(a) < 0 ? -m : m);
     }
     Py_ssize_t wordshift = shift / PyLong_SHIFT;
     int remshift = (int)(shift % PyLong_SHIFT);

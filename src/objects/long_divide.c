@@ -269,7 +269,7 @@ PyObject *kr_long_true_divide(PyLongObject *a, PyLongObject *b)
     for (Py_ssize_t i = Py_SIZE(q) - 1; i >= 0; i--)
         qv = (qv << PyLong_SHIFT) | q->ob_digit[i];
     Py_DECREF(q);
-    int qbits = 64 - __builtin_clzll(qv);
+    int qbits = qv ? 64 - __builtin_clzll(qv) : 0;
     int keep_floor = (int)(DBL_MIN_EXP - shift);
     int extra = (qbits > keep_floor ? qbits : keep_floor) - DBL_MANT_DIG;
     uint64_t half = (uint64_t)1 << (extra - 1);
@@ -277,7 +277,7 @@ PyObject *kr_long_true_divide(PyLongObject *a, PyLongObject *b)
     qv -= low;
     if (low > half || (low == half && (inexact || ((qv >> extra) & 1))))
         qv += half << 1;
-    int rbits = 64 - __builtin_clzll(qv);
+    int rbits = qv ? 64 - __builtin_clzll(qv) : 0;
     if (shift + rbits > DBL_MAX_EXP)
         goto overflow;
     double result = ldexp((double)qv, (int)shift);

@@ -55,6 +55,7 @@ static void kr_mbuf_release(_PyManagedBufferObject *mbuf)
 static void mbuf_dealloc(PyObject *op)
 {
     _PyManagedBufferObject *mbuf = (_PyManagedBufferObject *)op;
+    PyObject_GC_UnTrack(op);
     kr_mbuf_release(mbuf);
     if (mbuf->flags & _Py_MANAGED_BUFFER_FREE_FORMAT)
         PyMem_Free(mbuf->master.format);
@@ -392,7 +393,6 @@ PyObject *PyMemoryView_FromObject(PyObject *v)
         return NULL;
     if (PyObject_GetBuffer(v, &mbuf->master, PyBUF_FULL_RO) < 0) {
         mbuf->master.obj = NULL;
-        mbuf->flags |= _Py_MANAGED_BUFFER_RELEASED;
         Py_DECREF(mbuf);
         return NULL;
     }

@@ -346,7 +346,7 @@ kr_set_attribute_error_context(PyObject *v, PyObject *name)
     PyErr_NormalizeException(&type, &value, &tb);
     if (value != NULL && PyErr_GivenExceptionMatches(value, PyExc_AttributeError)) {
         int known = 0;
-        PyObject *cur = PyObject_GetAttrString(value, "name");
+        PyObject *cur = PyObject_GetAttr(value, KR_ID(name));
         if (cur == NULL)
             PyErr_Clear();
         else {
@@ -354,8 +354,8 @@ kr_set_attribute_error_context(PyObject *v, PyObject *name)
             Py_DECREF(cur);
         }
         if (!known) {
-            if (PyObject_SetAttrString(value, "name", name) < 0 ||
-                PyObject_SetAttrString(value, "obj", v) < 0)
+            if (PyObject_SetAttr(value, KR_ID(name), name) < 0 ||
+                PyObject_SetAttr(value, KR_ID(obj), v) < 0)
                 PyErr_Clear();
         }
     }

@@ -184,8 +184,21 @@ static void kr_dec_from_e(kr_dec *d, const char *buf)
     d->decpt = ex + 1;
 }
 
+static int kr_dec_sig_exact(double ax, int sig, kr_dec *d);
+
 static int kr_dec_e(kr_dec *d, double ax, int sig)
 {
+    if (sig <= 17) {
+        d->digits = PyMem_Malloc(24);
+        if (d->digits == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        if (kr_dec_sig_exact(ax, sig, d) == 0)
+            return 0;
+        PyMem_Free(d->digits);
+        d->digits = NULL;
+    }
     size_t cap = (size_t)sig + 32;
     char *buf = PyMem_Malloc(cap);
     d->digits = PyMem_Malloc((size_t)sig + 2);
@@ -218,8 +231,27 @@ static void kr_dec_bump(char *digits, Py_ssize_t n, Py_ssize_t *decpt)
 
 static int kr_dec_roundtrips(const char *digits, Py_ssize_t n, Py_ssize_t decpt, double ax)
 {
-    char buf[64];
-    snprintf(buf, sizeof buf, "0.%.*se%zd", (int)n, digits, decpt);
+    /* "0.DIGITSe<decpt>" */
+    char buf[64], *p = buf;
+    *p++ = '0';
+    *p++ = '.';
+    memcpy(p, digits, (size_t)n);
+    p += n;
+    *p++ = 'e';
+    Py_ssize_t ex = decpt;
+    if (ex < 0) {
+        *p++ = '-';
+        ex = -ex;
+    }
+    char tmp[24];
+    int t = 0;
+    do {
+        tmp[t++] = (char)('0' + ex % 10);
+        ex /= 10;
+    } while (ex);
+    while (t)
+        *p++ = tmp[--t];
+    *p = '\0';
     return strtod(buf, NULL) == ax;
 }
 
@@ -248,6 +280,85 @@ static int kr_dec_round17(const kr_dec *d17, int p, kr_dec *out)
     if (up)
         kr_dec_bump(out->digits, p, &out->decpt);
     return 0;
+}
+
+typedef unsigned __int128 kr_u128;
+
+static const uint64_t kr_pow10_64[20] = {
+    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+    100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+    10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+    100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL
+};
+
+/* 10**k for 0 <= k <= 38 */
+static kr_u128 kr_pow10_128(int k)
+{
+    if (k < 20)
+        return kr_pow10_64[k];
+    return (kr_u128)kr_pow10_64[19] * kr_pow10_64[k - 19];
+}
+
+/* The sig (1..17) significant digits of ax (finite, positive), correctly
+ * rounded, computed exactly in 128-bit integers: ax = m * 2**e, and the
+ * digits are ax * 10**k rounded half-even for the k that gives sig of
+ * them.  Covers roughly 1e-21 < ax < 1e38 (the common case) without
+ * printf; returns -1 outside that range.  d->digits needs sig + 1 bytes. */
+static int kr_dec_sig_exact(double ax, int sig, kr_dec *d)
+{
+    if (!(ax > 0.0) || sig < 1 || sig > 17)
+        return -1;
+    int ex;
+    double fr = frexp(ax, &ex);
+    uint64_t m = (uint64_t)ldexp(fr, DBL_MANT_DIG);
+    int e = ex - DBL_MANT_DIG;
+    int D = (int)floor(log10(ax)) + 1;   /* the point's position, maybe off by one */
+    const kr_u128 lo = kr_pow10_128(sig - 1), hi = kr_pow10_128(sig);
+    for (int attempt = 0; attempt < 3; attempt++) {
+        int k = sig - D;
+        kr_u128 q, rem, div;
+        if (k >= 0) {
+            if (k > 22 || e >= 0 || -e > 126)
+                return -1;
+            kr_u128 num = (kr_u128)m * kr_pow10_128(k);   /* < 2**53 * 10**22 < 2**127 */
+            div = (kr_u128)1 << -e;
+            q = num >> -e;
+            rem = num & (div - 1);
+        }
+        else {
+            if (-k > 38 || e < 0 || e > 127 - DBL_MANT_DIG)
+                return -1;
+            kr_u128 x = (kr_u128)m << e;
+            div = kr_pow10_128(-k);
+            q = x / div;
+            rem = x % div;
+        }
+        if (q >= hi) {
+            D++;
+            continue;
+        }
+        if (q < lo) {
+            D--;
+            continue;
+        }
+        kr_u128 twice = rem << 1;   /* rem < div <= 2**127: no overflow */
+        if (twice > div || (twice == div && (q & 1)))
+            q++;
+        if (q == hi) {
+            q = lo;
+            D++;
+        }
+        uint64_t q64 = (uint64_t)q;   /* below 10**17 */
+        for (int i = sig - 1; i >= 0; i--) {
+            d->digits[i] = (char)('0' + (int)(q64 % 10));
+            q64 /= 10;
+        }
+        d->digits[sig] = '\0';
+        d->ndigits = sig;
+        d->decpt = D;
+        return 0;
+    }
+    return -1;
 }
 
 /* Does the p-digit nearest decimal of x read back as x?  (c: scratch) */
@@ -291,8 +402,10 @@ static int kr_dec_shortest(kr_dec *d, double ax)
     }
     char buf[40], d17buf[24], cbuf[24];
     kr_dec d17 = {d17buf, 0, 0}, c = {cbuf, 0, 0};
-    snprintf(buf, sizeof buf, "%.16e", ax);
-    kr_dec_from_e(&d17, buf);
+    if (kr_dec_sig_exact(ax, 17, &d17) < 0) {
+        snprintf(buf, sizeof buf, "%.16e", ax);
+        kr_dec_from_e(&d17, buf);
+    }
     int mant_zero = frexp(ax, &(int){0}) == 0.5;   /* a power of two */
     /* The nearest p-digit decimal reads back as x for every p from some
      * point on; find that point.  Guess it first from the 17-digit form
@@ -323,7 +436,12 @@ static int kr_dec_shortest(kr_dec *d, double ax)
         else
             lo = mid + 1;
     }
-    if (hi == 17 || kr_dec_round17(&d17, hi, &c)) {
+    if (hi == 17) {
+        memcpy(d->digits, d17.digits, 18);
+        d->ndigits = 17;
+        d->decpt = d17.decpt;
+    }
+    else if (kr_dec_round17(&d17, hi, &c)) {
         snprintf(buf, sizeof buf, "%.*e", hi - 1, ax);
         kr_dec_from_e(d, buf);
     }
@@ -354,8 +472,66 @@ static int kr_dec_shortest(kr_dec *d, double ax)
     return 0;
 }
 
+/* ax with prec digits after the point, as an exact 128-bit computation
+ * of round-half-even(ax * 10**prec); -1 when that does not fit 64 bits. */
+static int kr_dec_fixed_exact(double ax, int prec, kr_dec *d)
+{
+    if (prec > 22 || !(ax * (double)kr_pow10_128(prec) < 1.8e19))
+        return -1;
+    uint64_t n;
+    if (ax == 0.0)
+        n = 0;
+    else {
+        int ex;
+        double fr = frexp(ax, &ex);
+        uint64_t m = (uint64_t)ldexp(fr, DBL_MANT_DIG);
+        int e = ex - DBL_MANT_DIG;
+        kr_u128 num = (kr_u128)m * kr_pow10_128(prec);   /* < 2**127 */
+        kr_u128 q;
+        if (e >= 0)
+            q = num << e;   /* the check on ax * 10**prec keeps this below 2**64 */
+        else if (-e > 126)
+            return -1;
+        else {
+            kr_u128 div = (kr_u128)1 << -e;
+            q = num >> -e;
+            kr_u128 twice = (num & (div - 1)) << 1;
+            if (twice > div || (twice == div && (q & 1)))
+                q++;
+        }
+        if (q >> 64)
+            return -1;
+        n = (uint64_t)q;
+    }
+    char tmp[24];
+    int len = 0;
+    do {
+        tmp[len++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    for (int i = 0; i < len; i++)
+        d->digits[i] = tmp[len - 1 - i];
+    d->digits[len] = '\0';
+    d->ndigits = len;
+    d->decpt = len - prec;
+    if (len == 1 && d->digits[0] == '0')
+        d->decpt = 1;
+    return 0;
+}
+
 static int kr_dec_f(kr_dec *d, double ax, int prec)
 {
+    if (prec <= 22) {
+        d->digits = PyMem_Malloc(24);
+        if (d->digits == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        if (kr_dec_fixed_exact(ax, prec, d) == 0)
+            return 0;
+        PyMem_Free(d->digits);
+        d->digits = NULL;
+    }
     size_t cap = (size_t)prec + 400;
     char *buf = PyMem_Malloc(cap);
     d->digits = PyMem_Malloc(cap);

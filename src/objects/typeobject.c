@@ -426,26 +426,43 @@ type_mro(PyObject *self, PyObject *unused)
     return list;
 }
 
-static PyObject *
-type_subclasses(PyObject *self, PyObject *unused)
+/* Append the live subclasses recorded in `subs` (values are weak
+ * references, or immortal types themselves) to list. */
+static int
+kr_append_subclasses(PyObject *list, PyObject *subs)
 {
-    PyObject *list = PyList_New(0);
-    if (list == NULL)
-        return NULL;
-    PyObject *subs = kr_type_subclasses_dict((PyTypeObject *)self, 0);
-    if (subs == NULL)
-        return PyErr_Occurred() ? (Py_DECREF(list), NULL) : list;
     Py_ssize_t pos = 0;
     PyObject *key, *ref;
     while (PyDict_Next(subs, &pos, &key, &ref)) {
-        PyObject *obj = PyWeakref_GetObject(ref);
+        PyObject *obj = PyType_Check(ref) ? ref : PyWeakref_GetObject(ref);
         if (obj == NULL || obj == Py_None)
             continue;
-        if (PyList_Append(list, obj) < 0) {
-            Py_DECREF(list);
-            return NULL;
-        }
+        if (PyList_Append(list, obj) < 0)
+            return -1;
     }
+    return 0;
+}
+
+static PyObject *
+type_subclasses(PyObject *self, PyObject *unused)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE) && type->tp_subclasses != NULL &&
+        kr_append_subclasses(list, type->tp_subclasses) < 0) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    PyObject *subs = kr_type_subclasses_dict(type, 0);
+    if (subs == NULL) {
+        if (PyErr_Occurred())
+            Py_CLEAR(list);
+        return list;
+    }
+    if (kr_append_subclasses(list, subs) < 0)
+        Py_CLEAR(list);
     return list;
 }
 
@@ -794,6 +811,9 @@ kr_type_new_init_subclass(PyTypeObject *type, PyObject *kwds)
     return 0;
 }
 
+static PyObject *kr_heaptype_vectorcall(PyObject *callable, PyObject *const *args,
+                                        size_t nargsf, PyObject *kwnames);
+
 static PyObject *
 kr_type_new_impl(kr_type_new_ctx *ctx)
 {
@@ -944,6 +964,7 @@ kr_type_new_impl(kr_type_new_ctx *ctx)
 
     if (PyType_Ready(type) < 0)
         goto error;
+    type->tp_vectorcall = kr_heaptype_vectorcall;
     kr_type_fixup_slots(type);
     if (kr_type_update_slot(type, KR_ID(__new__)) < 0)
         goto error;
@@ -1007,6 +1028,22 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
                      Py_TYPE(ctx.orig_dict)->tp_name);
         return NULL;
     }
+    Py_ssize_t nbases = PyTuple_GET_SIZE(ctx.bases);
+    for (Py_ssize_t i = 0; i < nbases; i++) {
+        PyObject *b = PyTuple_GET_ITEM(ctx.bases, i);
+        if (PyType_Check(b))
+            continue;
+        PyObject *mro_entries;
+        if (_PyObject_LookupAttr(b, KR_ID(__mro_entries__), &mro_entries) < 0)
+            return NULL;
+        if (mro_entries != NULL) {
+            Py_DECREF(mro_entries);
+            PyErr_SetString(PyExc_TypeError,
+                            "type() doesn't support MRO entry resolution; "
+                            "use types.new_class()");
+            return NULL;
+        }
+    }
     PyTypeObject *winner = kr_type_calculate_metaclass(metatype, ctx.bases);
     if (winner == NULL)
         return NULL;
@@ -1015,7 +1052,6 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
             return winner->tp_new(winner, args, kwds);
         ctx.metatype = winner;
     }
-    Py_ssize_t nbases = PyTuple_GET_SIZE(ctx.bases);
     PyObject *bases_ref;
     if (nbases == 0) {
         ctx.base = &PyBaseObject_Type;
@@ -1024,21 +1060,6 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
             return NULL;
     }
     else {
-        for (Py_ssize_t i = 0; i < nbases; i++) {
-            PyObject *b = PyTuple_GET_ITEM(ctx.bases, i);
-            if (PyType_Check(b))
-                continue;
-            PyObject *mro_entries;
-            if (_PyObject_LookupAttr(b, KR_ID(__mro_entries__), &mro_entries) < 0)
-                return NULL;
-            if (mro_entries != NULL) {
-                Py_DECREF(mro_entries);
-                PyErr_SetString(PyExc_TypeError,
-                                "type() doesn't support MRO entry resolution; "
-                                "use types.new_class()");
-                return NULL;
-            }
-        }
         ctx.base = kr_type_best_base(ctx.bases);
         if (ctx.base == NULL)
             return NULL;
@@ -1103,6 +1124,71 @@ type_call(PyObject *self, PyObject *args, PyObject *kwds)
             return NULL;
         }
     }
+    return obj;
+}
+
+/* Calling a class whose metaclass is `type`.  The common case
+ * (object.__new__ and an __init__ written in Python) runs without an
+ * argument tuple: the instance is allocated and __init__ vectorcalled with
+ * it prepended.  Anything else goes through type_call. */
+static PyObject *
+kr_heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+                       PyObject *kwnames)
+{
+    PyTypeObject *type = (PyTypeObject *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    PyObject *init;
+    if (type->tp_new != kr_object_new || type->tp_init != kr_slot_tp_init ||
+        !Py_IS_TYPE(type, &PyType_Type) ||
+        (init = _PyType_Lookup(type, KR_ID(__init__))) == NULL ||
+        !(Py_TYPE(init)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR))
+        return _PyObject_MakeTpCall(NULL, callable, args, nargs, kwnames);
+    if (kr_type_check_abstract(type) < 0)
+        return NULL;
+    PyObject *obj = type->tp_alloc(type, 0);
+    if (obj == NULL)
+        return NULL;
+    Py_INCREF(init);
+    PyObject *res;
+    if ((nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) && args != NULL) {
+        /* The caller lent us the slot before args[0]. */
+        PyObject **newargs = (PyObject **)args - 1;
+        PyObject *saved = newargs[0];
+        newargs[0] = obj;
+        res = PyObject_Vectorcall(init, newargs, (size_t)(nargs + 1), kwnames);
+        newargs[0] = saved;
+    }
+    else {
+        Py_ssize_t total = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+        PyObject *small[8];
+        PyObject **stack = small;
+        if (total + 1 > (Py_ssize_t)(sizeof(small) / sizeof(small[0]))) {
+            stack = PyMem_Malloc((size_t)(total + 1) * sizeof(PyObject *));
+            if (stack == NULL) {
+                Py_DECREF(init);
+                Py_DECREF(obj);
+                return PyErr_NoMemory();
+            }
+        }
+        stack[0] = obj;
+        memcpy(stack + 1, args, (size_t)total * sizeof(PyObject *));
+        res = PyObject_Vectorcall(init, stack, (size_t)(nargs + 1), kwnames);
+        if (stack != small)
+            PyMem_Free(stack);
+    }
+    Py_DECREF(init);
+    if (res == NULL) {
+        Py_DECREF(obj);
+        return NULL;
+    }
+    if (res != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        Py_DECREF(obj);
+        return NULL;
+    }
+    Py_DECREF(res);
     return obj;
 }
 

@@ -24,6 +24,8 @@
 
 /* ---- interned identifiers ---- */
 
+_Static_assert(KR_ID_COUNT_ <= KR_TYPES_NIDS, "grow KR_TYPES_NIDS in types_state.h");
+
 static const char *const kr_id_names[] = {
 #define KR_ID_STR_(n) #n,
     KR_TYPES_IDS(KR_ID_STR_)
@@ -283,7 +285,11 @@ PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b)
     return b == &PyBaseObject_Type;
 }
 
-/* ---- subclass registry ---- */
+/* ---- subclass registry ----
+ * Heap types keep {id(sub): weakref(sub)} in tp_subclasses.  A static
+ * type's tp_subclasses holds only the static subtypes registered at
+ * start-up ({id(sub): sub}); subclasses made later belong to a context and
+ * are kept in that context's state (types_state.h). */
 
 PyObject *
 kr_type_subclasses_dict(PyTypeObject *type, int create)
@@ -327,8 +333,24 @@ kr_type_subclasses_dict(PyTypeObject *type, int create)
 int
 kr_type_add_subclass(PyTypeObject *base, PyTypeObject *sub)
 {
-    if (kr_context_get() == NULL && !(base->tp_flags & Py_TPFLAGS_HEAPTYPE))
-        return 0;   /* static subtype of a static type at start-up */
+    if (kr_context_get() == NULL && !(base->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        /* Start-up: a static subtype of a static type.  Both are immortal
+         * and shared, so the link is recorded once, in the base's own
+         * tp_subclasses, holding the type itself (no weak reference is
+         * needed for an immortal object); the dict becomes immortal with
+         * the type and is only read afterwards. */
+        if (base->tp_subclasses == NULL) {
+            base->tp_subclasses = PyDict_New();
+            if (base->tp_subclasses == NULL)
+                return -1;
+        }
+        PyObject *key = PyLong_FromVoidPtr(sub);
+        if (key == NULL)
+            return -1;
+        int r = PyDict_SetItem(base->tp_subclasses, key, (PyObject *)sub);
+        Py_DECREF(key);
+        return r;
+    }
     PyObject *d = kr_type_subclasses_dict(base, 1);
     if (d == NULL)
         return PyErr_Occurred() ? -1 : 0;

@@ -475,8 +475,8 @@ slot_tp_descr_set(PyObject *self, PyObject *target, PyObject *value)
     return kr_none_result(r);
 }
 
-static int
-slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds)
+int
+kr_slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
     PyObject *meth = _PyType_Lookup(Py_TYPE(self), KR_ID(__init__));
     if (meth == NULL) {
@@ -955,7 +955,7 @@ static const kr_slotdef kr_slotdefs[] = {
             "($self, instance, value, /)", "Set an attribute of instance to value."),
     KR_SLOT(__delete__, TP(tp_descr_set), slot_tp_descr_set, wrap_descr_delete,
             "($self, instance, /)", "Delete an attribute of instance."),
-    KR_SLOTKW(__init__, TP(tp_init), slot_tp_init, wrap_init, "($self, /, *args, **kwargs)",
+    KR_SLOTKW(__init__, TP(tp_init), kr_slot_tp_init, wrap_init, "($self, /, *args, **kwargs)",
               "Initialize self.  See help(type(self)) for accurate signature."),
     KR_SLOT(__del__, TP(tp_finalize), slot_tp_finalize, wrap_del, "($self, /)",
             "Called when the instance is about to be destroyed."),

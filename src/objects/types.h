@@ -48,7 +48,7 @@
     X(_slotnames) X(builtins) X(_initializing) X(__complex__) X(__buffer__) \
     X(__release_buffer__) X(__origin__) X(__args__) X(__parameters__) \
     X(__getformat__) X(__fspath__) X(__enter__) X(__exit__) X(__missing__) \
-    X(__import__) X(getattr)
+    X(__import__) X(getattr) X(name) X(obj)
 
 enum kr_types_id {
 #define KR_ID_ENUM_(n) KR_ID_##n,
@@ -128,6 +128,8 @@ int kr_type_compatible_for_assignment(PyTypeObject *oldto, PyTypeObject *newto,
                                       const char *attr);
 /* Merge the keys of aclass.__dict__ and its bases' into dict (dir()). */
 int kr_type_merge_class_dict(PyObject *dict, PyObject *aclass);
+/* tp_init of classes that define __init__ in Python. */
+int kr_slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds);
 /* The abstract-methods check used by object.__new__. */
 int kr_type_check_abstract(PyTypeObject *type);
 

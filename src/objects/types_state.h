@@ -4,8 +4,9 @@
  * Everything the object model changes at run time lives here:
  *  - the attribute-lookup method cache, keyed by (tp_version_tag, name);
  *  - the counter that hands out version tags to heap types;
- *  - the subclass lists of static builtin types (static types are shared by
- *    every context, so their tp_subclasses field must stay untouched);
+ *  - the subclass lists of static builtin types for classes made in this
+ *    context (static types are shared by every context; their own
+ *    tp_subclasses only records the static subtypes readied at start-up);
  *  - interned identifier strings used by the slot dispatchers.
  * (owned by the types area) */
 #ifndef KR_TYPES_STATE_H

@@ -230,8 +230,10 @@ bad:
     return -1;
 }
 
-/* Reads a '*' argument or a decimal number at the format position. */
-static int kr_pf_number_field(kr_pformat *f, Py_ssize_t *out, int *is_star)
+/* Reads a '*' argument or a decimal number at the format position (-1
+ * when absent).  Widths may go up to PY_SSIZE_T_MAX, precisions to
+ * INT_MAX, '*' values must fit a C int, as in CPython. */
+static int kr_pf_number_field(kr_pformat *f, Py_ssize_t *out, int *is_star, int is_prec)
 {
     *is_star = 0;
     if (f->pos < f->len && PyUnicode_READ(f->kind, f->data, f->pos) == '*') {
@@ -244,20 +246,21 @@ static int kr_pf_number_field(kr_pformat *f, Py_ssize_t *out, int *is_star)
             PyErr_SetString(PyExc_TypeError, "* wants int");
             return -1;
         }
-        *out = PyLong_AsSsize_t(v);
-        if (*out == -1 && PyErr_Occurred())
+        Py_ssize_t x = is_prec ? (Py_ssize_t)_PyLong_AsInt(v) : PyLong_AsSsize_t(v);
+        if (x == -1 && PyErr_Occurred())
             return -1;
+        *out = x;
         return 0;
     }
-    Py_ssize_t n = -1;
+    Py_ssize_t n = -1, limit = is_prec ? INT_MAX : PY_SSIZE_T_MAX;
     while (f->pos < f->len) {
         Py_UCS4 c = PyUnicode_READ(f->kind, f->data, f->pos);
         if (c < '0' || c > '9')
             break;
         if (n < 0)
             n = 0;
-        if (n > (PY_SSIZE_T_MAX - (c - '0')) / 10) {
-            PyErr_SetString(PyExc_ValueError, "width too big");
+        if (n > (limit - (Py_ssize_t)(c - '0')) / 10) {
+            PyErr_SetString(PyExc_ValueError, is_prec ? "precision too big" : "width too big");
             return -1;
         }
         n = n * 10 + (c - '0');
@@ -317,7 +320,7 @@ static int kr_pf_one(kr_pformat *f)
         else break;
         f->pos++;
     }
-    if (kr_pf_number_field(f, &width, &star) < 0)
+    if (kr_pf_number_field(f, &width, &star, 0) < 0)
         goto fail;
     if (width < -1 || (star && width < 0)) {
         flags |= KR_F_LJUST;
@@ -325,7 +328,7 @@ static int kr_pf_one(kr_pformat *f)
     }
     if (f->pos < f->len && PyUnicode_READ(f->kind, f->data, f->pos) == '.') {
         f->pos++;
-        if (kr_pf_number_field(f, &prec, &star) < 0)
+        if (kr_pf_number_field(f, &prec, &star, 1) < 0)
             goto fail;
         if (prec < 0)
             prec = 0;

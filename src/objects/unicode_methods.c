@@ -1140,11 +1140,12 @@ static int kr_translate_lookup(PyObject *table, Py_UCS4 c, PyObject **res)
         return 0;
     }
     if (PyLong_Check(v)) {
-        long x = PyLong_AsLong(v);
+        int overflow;
+        long x = PyLong_AsLongAndOverflow(v, &overflow);
         Py_DECREF(v);
         if (x == -1 && PyErr_Occurred())
             return -1;
-        if (x < 0 || x > 0x10FFFF) {
+        if (overflow || x < 0 || x > 0x10FFFF) {
             PyErr_SetString(PyExc_ValueError, "character mapping must be in range(0x110000)");
             return -1;
         }
@@ -1371,6 +1372,7 @@ static PyObject *kr_m_dunder_format(PyObject *self, PyObject *spec)
 
 PyMethodDef kr_str_methods[] = {
     {"encode", KR_FASTKW(kr_m_encode),
+     "encode($self, /, encoding='utf-8', errors='strict')\n--\n\n"
      "Encode the string using the codec registered for encoding.\n\n"
      "  encoding\n    The encoding in which to encode the string.\n"
      "  errors\n    The error handling scheme to use for encoding errors.\n"
@@ -1379,35 +1381,48 @@ PyMethodDef kr_str_methods[] = {
      "    'xmlcharrefreplace' as well as any other name registered with\n"
      "    codecs.register_error that can handle UnicodeEncodeErrors."},
     {"replace", KR_FAST(kr_m_replace),
+     "replace($self, old, new, count=-1, /)\n--\n\n"
      "Return a copy with all occurrences of substring old replaced by new.\n\n"
      "  count\n    Maximum number of occurrences to replace.\n"
      "    -1 (the default value) means replace all occurrences.\n\n"
      "If the optional argument count is given, only the first count occurrences are\nreplaced."},
     {"split", KR_FASTKW(kr_m_split),
+     "split($self, /, sep=None, maxsplit=-1)\n--\n\n"
      "Return a list of the substrings in the string, using sep as the separator string."},
     {"rsplit", KR_FASTKW(kr_m_rsplit),
+     "rsplit($self, /, sep=None, maxsplit=-1)\n--\n\n"
      "Return a list of the substrings in the string, using sep as the separator string."},
-    {"join", kr_m_join, METH_O, "Concatenate any number of strings."},
-    {"capitalize", kr_m_capitalize, METH_NOARGS, "Return a capitalized version of the string."},
-    {"casefold", kr_m_casefold, METH_NOARGS, "Return a version of the string suitable for caseless comparisons."},
-    {"title", kr_m_title, METH_NOARGS, "Return a version of the string where each word is titlecased."},
-    {"center", KR_FAST(kr_m_center), "Return a centered string of length width."},
+    {"join", kr_m_join, METH_O, "join($self, iterable, /)\n--\n\n"
+     "Concatenate any number of strings."},
+    {"capitalize", kr_m_capitalize, METH_NOARGS, "capitalize($self, /)\n--\n\n"
+     "Return a capitalized version of the string."},
+    {"casefold", kr_m_casefold, METH_NOARGS, "casefold($self, /)\n--\n\n"
+     "Return a version of the string suitable for caseless comparisons."},
+    {"title", kr_m_title, METH_NOARGS, "title($self, /)\n--\n\n"
+     "Return a version of the string where each word is titlecased."},
+    {"center", KR_FAST(kr_m_center), "center($self, width, fillchar=' ', /)\n--\n\n"
+     "Return a centered string of length width."},
     {"count", KR_FAST(kr_m_count),
      "S.count(sub[, start[, end]]) -> int\n\nReturn the number of non-overlapping occurrences of substring sub in\n"
      "string S[start:end].  Optional arguments start and end are\ninterpreted as in slice notation."},
-    {"expandtabs", KR_FASTKW(kr_m_expandtabs), "Return a copy where all tab characters are expanded using spaces."},
+    {"expandtabs", KR_FASTKW(kr_m_expandtabs), "expandtabs($self, /, tabsize=8)\n--\n\n"
+     "Return a copy where all tab characters are expanded using spaces."},
     {"find", KR_FAST(kr_m_find),
      "S.find(sub[, start[, end]]) -> int\n\nReturn the lowest index in S where substring sub is found,\n"
      "such that sub is contained within S[start:end].  Optional\narguments start and end are interpreted as in slice notation.\n\n"
      "Return -1 on failure."},
-    {"partition", kr_m_partition, METH_O, "Partition the string into three parts using the given separator."},
+    {"partition", kr_m_partition, METH_O, "partition($self, sep, /)\n--\n\n"
+     "Partition the string into three parts using the given separator."},
     {"index", KR_FAST(kr_m_index),
      "S.index(sub[, start[, end]]) -> int\n\nReturn the lowest index in S where substring sub is found,\n"
      "such that sub is contained within S[start:end].  Optional\narguments start and end are interpreted as in slice notation.\n\n"
      "Raises ValueError when the substring is not found."},
-    {"ljust", KR_FAST(kr_m_ljust), "Return a left-justified string of length width."},
-    {"lower", kr_m_lower, METH_NOARGS, "Return a copy of the string converted to lowercase."},
-    {"lstrip", KR_FAST(kr_m_lstrip), "Return a copy of the string with leading whitespace removed."},
+    {"ljust", KR_FAST(kr_m_ljust), "ljust($self, width, fillchar=' ', /)\n--\n\n"
+     "Return a left-justified string of length width."},
+    {"lower", kr_m_lower, METH_NOARGS, "lower($self, /)\n--\n\n"
+     "Return a copy of the string converted to lowercase."},
+    {"lstrip", KR_FAST(kr_m_lstrip), "lstrip($self, chars=None, /)\n--\n\n"
+     "Return a copy of the string with leading whitespace removed."},
     {"rfind", KR_FAST(kr_m_rfind),
      "S.rfind(sub[, start[, end]]) -> int\n\nReturn the highest index in S where substring sub is found,\n"
      "such that sub is contained within S[start:end].  Optional\narguments start and end are interpreted as in slice notation.\n\n"
@@ -1416,14 +1431,22 @@ PyMethodDef kr_str_methods[] = {
      "S.rindex(sub[, start[, end]]) -> int\n\nReturn the highest index in S where substring sub is found,\n"
      "such that sub is contained within S[start:end].  Optional\narguments start and end are interpreted as in slice notation.\n\n"
      "Raises ValueError when the substring is not found."},
-    {"rjust", KR_FAST(kr_m_rjust), "Return a right-justified string of length width."},
-    {"rstrip", KR_FAST(kr_m_rstrip), "Return a copy of the string with trailing whitespace removed."},
-    {"rpartition", kr_m_rpartition, METH_O, "Partition the string into three parts using the given separator."},
-    {"splitlines", KR_FASTKW(kr_m_splitlines), "Return a list of the lines in the string, breaking at line boundaries."},
-    {"strip", KR_FAST(kr_m_strip), "Return a copy of the string with leading and trailing whitespace removed."},
-    {"swapcase", kr_m_swapcase, METH_NOARGS, "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
-    {"translate", kr_m_translate, METH_O, "Replace each character in the string using the given translation table."},
-    {"upper", kr_m_upper, METH_NOARGS, "Return a copy of the string converted to uppercase."},
+    {"rjust", KR_FAST(kr_m_rjust), "rjust($self, width, fillchar=' ', /)\n--\n\n"
+     "Return a right-justified string of length width."},
+    {"rstrip", KR_FAST(kr_m_rstrip), "rstrip($self, chars=None, /)\n--\n\n"
+     "Return a copy of the string with trailing whitespace removed."},
+    {"rpartition", kr_m_rpartition, METH_O, "rpartition($self, sep, /)\n--\n\n"
+     "Partition the string into three parts using the given separator."},
+    {"splitlines", KR_FASTKW(kr_m_splitlines), "splitlines($self, /, keepends=False)\n--\n\n"
+     "Return a list of the lines in the string, breaking at line boundaries."},
+    {"strip", KR_FAST(kr_m_strip), "strip($self, chars=None, /)\n--\n\n"
+     "Return a copy of the string with leading and trailing whitespace removed."},
+    {"swapcase", kr_m_swapcase, METH_NOARGS, "swapcase($self, /)\n--\n\n"
+     "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
+    {"translate", kr_m_translate, METH_O, "translate($self, table, /)\n--\n\n"
+     "Replace each character in the string using the given translation table."},
+    {"upper", kr_m_upper, METH_NOARGS, "upper($self, /)\n--\n\n"
+     "Return a copy of the string converted to uppercase."},
     {"startswith", KR_FAST(kr_m_startswith),
      "S.startswith(prefix[, start[, end]]) -> bool\n\nReturn True if S starts with the specified prefix, False otherwise.\n"
      "With optional start, test S beginning at that position.\nWith optional end, stop comparing S at that position.\n"
@@ -1432,30 +1455,48 @@ PyMethodDef kr_str_methods[] = {
      "S.endswith(suffix[, start[, end]]) -> bool\n\nReturn True if S ends with the specified suffix, False otherwise.\n"
      "With optional start, test S beginning at that position.\nWith optional end, stop comparing S at that position.\n"
      "suffix can also be a tuple of strings to try."},
-    {"removeprefix", kr_m_removeprefix, METH_O, "Return a str with the given prefix string removed if present."},
-    {"removesuffix", kr_m_removesuffix, METH_O, "Return a str with the given suffix string removed if present."},
-    {"isascii", kr_m_isascii, METH_NOARGS, "Return True if all characters in the string are ASCII, False otherwise."},
-    {"islower", kr_m_islower, METH_NOARGS, "Return True if the string is a lowercase string, False otherwise."},
-    {"isupper", kr_m_isupper, METH_NOARGS, "Return True if the string is an uppercase string, False otherwise."},
-    {"istitle", kr_m_istitle, METH_NOARGS, "Return True if the string is a title-cased string, False otherwise."},
-    {"isspace", kr_m_isspace, METH_NOARGS, "Return True if the string is a whitespace string, False otherwise."},
-    {"isdecimal", kr_m_isdecimal, METH_NOARGS, "Return True if the string is a decimal string, False otherwise."},
-    {"isdigit", kr_m_isdigit, METH_NOARGS, "Return True if the string is a digit string, False otherwise."},
-    {"isnumeric", kr_m_isnumeric, METH_NOARGS, "Return True if the string is a numeric string, False otherwise."},
-    {"isalpha", kr_m_isalpha, METH_NOARGS, "Return True if the string is an alphabetic string, False otherwise."},
-    {"isalnum", kr_m_isalnum, METH_NOARGS, "Return True if the string is an alpha-numeric string, False otherwise."},
-    {"isidentifier", kr_m_isidentifier, METH_NOARGS, "Return True if the string is a valid Python identifier, False otherwise."},
-    {"isprintable", kr_m_isprintable, METH_NOARGS, "Return True if the string is printable, False otherwise."},
-    {"zfill", kr_m_zfill, METH_O, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
+    {"removeprefix", kr_m_removeprefix, METH_O, "removeprefix($self, prefix, /)\n--\n\n"
+     "Return a str with the given prefix string removed if present."},
+    {"removesuffix", kr_m_removesuffix, METH_O, "removesuffix($self, suffix, /)\n--\n\n"
+     "Return a str with the given suffix string removed if present."},
+    {"isascii", kr_m_isascii, METH_NOARGS, "isascii($self, /)\n--\n\n"
+     "Return True if all characters in the string are ASCII, False otherwise."},
+    {"islower", kr_m_islower, METH_NOARGS, "islower($self, /)\n--\n\n"
+     "Return True if the string is a lowercase string, False otherwise."},
+    {"isupper", kr_m_isupper, METH_NOARGS, "isupper($self, /)\n--\n\n"
+     "Return True if the string is an uppercase string, False otherwise."},
+    {"istitle", kr_m_istitle, METH_NOARGS, "istitle($self, /)\n--\n\n"
+     "Return True if the string is a title-cased string, False otherwise."},
+    {"isspace", kr_m_isspace, METH_NOARGS, "isspace($self, /)\n--\n\n"
+     "Return True if the string is a whitespace string, False otherwise."},
+    {"isdecimal", kr_m_isdecimal, METH_NOARGS, "isdecimal($self, /)\n--\n\n"
+     "Return True if the string is a decimal string, False otherwise."},
+    {"isdigit", kr_m_isdigit, METH_NOARGS, "isdigit($self, /)\n--\n\n"
+     "Return True if the string is a digit string, False otherwise."},
+    {"isnumeric", kr_m_isnumeric, METH_NOARGS, "isnumeric($self, /)\n--\n\n"
+     "Return True if the string is a numeric string, False otherwise."},
+    {"isalpha", kr_m_isalpha, METH_NOARGS, "isalpha($self, /)\n--\n\n"
+     "Return True if the string is an alphabetic string, False otherwise."},
+    {"isalnum", kr_m_isalnum, METH_NOARGS, "isalnum($self, /)\n--\n\n"
+     "Return True if the string is an alpha-numeric string, False otherwise."},
+    {"isidentifier", kr_m_isidentifier, METH_NOARGS, "isidentifier($self, /)\n--\n\n"
+     "Return True if the string is a valid Python identifier, False otherwise."},
+    {"isprintable", kr_m_isprintable, METH_NOARGS, "isprintable($self, /)\n--\n\n"
+     "Return True if the string is printable, False otherwise."},
+    {"zfill", kr_m_zfill, METH_O, "zfill($self, width, /)\n--\n\n"
+     "Pad a numeric string with zeros on the left, to fill a field of the given width."},
     {"format", KR_FASTKW(kr_m_format),
      "S.format(*args, **kwargs) -> str\n\nReturn a formatted version of S, using substitutions from args and kwargs.\n"
      "The substitutions are identified by braces ('{' and '}')."},
     {"format_map", kr_m_format_map, METH_O,
      "S.format_map(mapping) -> str\n\nReturn a formatted version of S, using substitutions from mapping.\n"
      "The substitutions are identified by braces ('{' and '}')."},
-    {"__format__", kr_m_dunder_format, METH_O, "Return a formatted version of the string as described by format_spec."},
-    {"maketrans", KR_FAST(kr_m_maketrans) | METH_STATIC, "Return a translation table usable for str.translate()."},
-    {"__sizeof__", kr_str_sizeof, METH_NOARGS, "Return the size of the string in memory, in bytes."},
+    {"__format__", kr_m_dunder_format, METH_O, "__format__($self, format_spec, /)\n--\n\n"
+     "Return a formatted version of the string as described by format_spec."},
+    {"maketrans", KR_FAST(kr_m_maketrans) | METH_STATIC, "maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /)\n--\n\n"
+     "Return a translation table usable for str.translate()."},
+    {"__sizeof__", kr_str_sizeof, METH_NOARGS, "__sizeof__($self, /)\n--\n\n"
+     "Return the size of the string in memory, in bytes."},
     {"__getnewargs__", kr_str_getnewargs, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };

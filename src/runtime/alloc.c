@@ -340,28 +340,35 @@ static inline kr_alloc_hook *cur_hook(int domain)
     return &c->alloc.hooks[domain];
 }
 
+/* The hot path reads the thread-local context once: hook or pools. */
 #define KR_DEFINE_DOMAIN(Prefix, DOMAIN) \
     void *Prefix##Malloc(size_t n) { \
         if ((Py_ssize_t)n < 0) return NULL; \
-        kr_alloc_hook *h = cur_hook(DOMAIN); \
-        if (h) return h->malloc(h->ctx, n); \
-        return ctx_malloc(cur_alloc(), n); \
+        struct kr_context *c = kr_context_get(); \
+        if (c == NULL) return malloc(n ? n : 1); \
+        kr_alloc_hook *h = &c->alloc.hooks[DOMAIN]; \
+        if (_Py_unlikely(h->malloc != NULL)) return h->malloc(h->ctx, n); \
+        return ctx_malloc(&c->alloc, n); \
     } \
     void *Prefix##Calloc(size_t ne, size_t es) { \
-        kr_alloc_hook *h = cur_hook(DOMAIN); \
-        if (h) return h->calloc(h->ctx, ne, es); \
-        return ctx_calloc(cur_alloc(), ne, es); \
+        struct kr_context *c = kr_context_get(); \
+        kr_alloc_hook *h = c ? &c->alloc.hooks[DOMAIN] : NULL; \
+        if (h != NULL && h->malloc != NULL) return h->calloc(h->ctx, ne, es); \
+        return ctx_calloc(c ? &c->alloc : NULL, ne, es); \
     } \
     void *Prefix##Realloc(void *p, size_t n) { \
         if ((Py_ssize_t)n < 0) return NULL; \
-        kr_alloc_hook *h = cur_hook(DOMAIN); \
-        if (h) return h->realloc(h->ctx, p, n); \
-        return ctx_realloc(cur_alloc(), p, n); \
+        struct kr_context *c = kr_context_get(); \
+        kr_alloc_hook *h = c ? &c->alloc.hooks[DOMAIN] : NULL; \
+        if (h != NULL && h->malloc != NULL) return h->realloc(h->ctx, p, n); \
+        return ctx_realloc(c ? &c->alloc : NULL, p, n); \
     } \
     void Prefix##Free(void *p) { \
-        kr_alloc_hook *h = cur_hook(DOMAIN); \
-        if (h) { h->free(h->ctx, p); return; } \
-        ctx_free(cur_alloc(), p); \
+        struct kr_context *c = kr_context_get(); \
+        if (c == NULL) { free(p); return; } \
+        kr_alloc_hook *h = &c->alloc.hooks[DOMAIN]; \
+        if (_Py_unlikely(h->malloc != NULL)) { h->free(h->ctx, p); return; } \
+        ctx_free(&c->alloc, p); \
     }
 
 KR_DEFINE_DOMAIN(PyMem_, PYMEM_DOMAIN_MEM)

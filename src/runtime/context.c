@@ -416,7 +416,10 @@ void kr_context_free(struct kr_context *c)
     if (c == NULL)
         return;
     PyThreadState *prev = kr_tstate;
-    if (prev != NULL && prev->interp != c)
+    /* A binding to another context is restored at the end; one to c
+     * dies with it. */
+    int restore = prev != NULL && prev->interp != c;
+    if (restore)
         PyEval_SaveThread();
     PyThreadState *ts = (prev != NULL && prev->interp == c) ? prev : NULL;
     if (ts == NULL) {
@@ -462,7 +465,7 @@ void kr_context_free(struct kr_context *c)
     if (kr_main_context == c)
         kr_main_context = NULL;
     free(c);
-    if (prev != NULL && prev->interp != c)
+    if (restore)
         PyEval_RestoreThread(prev);
 }
 

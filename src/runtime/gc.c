@@ -551,13 +551,14 @@ Py_ssize_t kr_gc_collect(int gen, const char *reason)
     list_init(&unreach);
     list_init(&finalizers);
     split_reachable(young, &survivors, &unreach);
+    /* A full collection waits until 25% more objects have reached the
+     * oldest generation since the last one (CPython's rule). */
+    if (gen == KR_GC_NGEN - 2)
+        gc->long_lived_pending += list_size(&survivors);
     list_merge(&survivors, old);
     if (gen == KR_GC_NGEN - 1) {
         gc->long_lived_pending = 0;
         gc->long_lived_total = list_size(old);
-    }
-    else if (gen == KR_GC_NGEN - 2) {
-        gc->long_lived_pending += list_size(&unreach);   /* rough, as good as CPython's */
     }
 
     move_legacy_finalizers(&unreach, &finalizers);

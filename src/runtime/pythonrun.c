@@ -209,23 +209,31 @@ char *PyOS_Readline(FILE *in, FILE *out, const char *p)
     return r;
 }
 
+/* Whether the pending SyntaxError only says that the input stopped too
+ * early (then the loop reads more lines).  "incomplete input" is what the
+ * compiler reports under PyCF_ALLOW_INCOMPLETE_INPUT; the other messages
+ * are what it reports without that support, at the end of the text. */
 static int is_incomplete(void)
 {
     if (!PyErr_ExceptionMatches(PyExc_SyntaxError))
         return 0;
     PyObject *exc = PyErr_GetRaisedException();
     PyObject *msg = PyObject_GetAttrString(exc, "msg");
-    int inc = msg && PyUnicode_Check(msg) &&
-              (PyUnicode_CompareWithASCIIString(msg, "incomplete input") == 0);
+    const char *m = (msg && PyUnicode_Check(msg)) ? PyUnicode_AsUTF8(msg) : NULL;
+    int inc = 0;
+    if (m != NULL) {
+        size_t n = strlen(m);
+        inc = strcmp(m, "incomplete input") == 0 ||
+              strncmp(m, "expected an indented block", 26) == 0 ||
+              strncmp(m, "unterminated triple-quoted string", 33) == 0 ||
+              (n > 16 && strcmp(m + n - 16, "was never closed") == 0);
+    }
     Py_XDECREF(msg);
-    if (!inc) {
-        PyErr_Clear();
-        PyErr_SetRaisedException(exc);
-    }
-    else {
-        PyErr_Clear();
+    PyErr_Clear();
+    if (inc)
         Py_DECREF(exc);
-    }
+    else
+        PyErr_SetRaisedException(exc);
     return inc;
 }
 
@@ -291,7 +299,10 @@ int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, PyCompilerFlags *fl
                 break;
         }
         else if (!is_incomplete()) {
-            break;
+            /* a real error: report it; the statement is done */
+            free(buf);
+            PyErr_Print();
+            return 0;
         }
         first = 0;
     }

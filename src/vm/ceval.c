@@ -7,7 +7,12 @@
  * recursion costs no C stack.  Exceptions unwind through co_exceptiontable;
  * each frame an exception leaves gets a traceback entry.
  *
- * Dispatch is computed goto under gcc/clang and a switch elsewhere.  The
+ * Dispatch is computed goto under gcc/clang and a switch elsewhere
+ * (-DKR_NO_COMPUTED_GOTO forces the switch).  Inline caches: LOAD_GLOBAL
+ * keeps a slot of the context's global cache (valid while the globals and
+ * builtins dicts keep their version tags); LOAD_ATTR remembers a type that
+ * has no attribute of that name (only the instance dict is consulted);
+ * LOAD_METHOD remembers the method descriptor of a type version.  The
  * rarer or longer instructions call helpers in ceval_helpers.c so that the
  * loop body stays small. */
 #include "internal.h"
@@ -228,7 +233,7 @@ static int kr_ceval_get_method_cached(PyThreadState *ts, PyObject *obj, PyObject
     struct kr_vm_state *vm = &ts->interp->vm;
     PyTypeObject *tp = Py_TYPE(obj);
     int is_meth;
-    if (cache[0] != 0 && cache[0] == tp->tp_version_tag
+    if (cache[0] != 0 && cache[0] == tp->tp_version_tag && cache[1] < vm->mcache_len
         && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
         PyObject *descr = vm->mcache[cache[1]];
         PyObject **dictptr = _PyObject_GetDictPtr(obj);
@@ -250,7 +255,7 @@ static int kr_ceval_get_method_cached(PyThreadState *ts, PyObject *obj, PyObject
     }
     is_meth = kr_ceval_get_method(obj, name, method);
     if (is_meth && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
-        if (cache[0] == 0 || cache[1] == 0) {
+        if (cache[1] == 0 || cache[1] >= vm->mcache_len) {
             if (vm->mcache_len == 0)
                 vm->mcache_len = 1;
             if (vm->mcache_len >= vm->mcache_cap) {
@@ -340,7 +345,7 @@ static PyObject *kr_ceval_load_global_cached(PyThreadState *ts, kr_frame *f, PyO
     /* a never-modified dict has tag 0, which several dicts share */
     if (gver == 0)
         return Py_NewRef(v);
-    if (cache[0] == 0) {
+    if (cache[0] == 0 || cache[0] >= vm->gcache_len) {
         if (vm->gcache_len == 0)
             vm->gcache_len = 1;             /* slot 0 means "none" */
         if (vm->gcache_len >= vm->gcache_cap) {
@@ -389,7 +394,7 @@ static PyObject *kr_ceval_load_name(kr_frame *f, PyObject *name)
 /* The loop itself. */
 PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 {
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(KR_NO_COMPUTED_GOTO)
     static const void *const kr_dispatch_table[KR_NUM_OPCODES] = {
 #define KR_OPCODE_LABEL(name, cache) &&L_##name,
         KR_OPCODE_LIST(KR_OPCODE_LABEL)
@@ -473,7 +478,7 @@ start_frame:
     }
     DISPATCH();
 
-#if !defined(__GNUC__)
+#if !defined(__GNUC__) || defined(KR_NO_COMPUTED_GOTO)
 dispatch:
     word = *next_instr;
     f->lasti = (int)(next_instr - first_instr);
@@ -563,7 +568,6 @@ dispatch:
                 STACK_SHRINK(1);
                 goto error;
             }
-            /* str += str with the left operand about to die can grow in place */
             res = kr_ceval_binary_generic(oparg, l, r);
         }
         Py_DECREF(l);
@@ -823,8 +827,12 @@ dispatch:
     }
 
     TARGET(COPY_FREE_VARS) {
-        PyObject *closure = ((PyFunctionObject *)f->func)->func_closure;
+        PyObject *closure = f->func ? ((PyFunctionObject *)f->func)->func_closure : NULL;
         int offset = co->co_nlocalsplus - oparg;
+        if (closure == NULL || PyTuple_GET_SIZE(closure) < oparg) {
+            PyErr_SetString(PyExc_SystemError, "code needs a closure it was not given");
+            goto error;
+        }
         for (int i = 0; i < oparg; i++)
             localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
         DISPATCH();
@@ -875,7 +883,8 @@ dispatch:
         kr_word *cache = (kr_word *)next_instr;
         uint32_t slot = cache[0];
         SKIP_CACHE(LOAD_GLOBAL);
-        if (slot != 0 && PyDict_CheckExact(f->globals) && PyDict_CheckExact(f->builtins)) {
+        if (slot != 0 && slot < ts->interp->vm.gcache_len
+            && PyDict_CheckExact(f->globals) && PyDict_CheckExact(f->builtins)) {
             const struct kr_vm_global_cache_entry *e = &ts->interp->vm.gcache[slot];
             if (e->gver == ((PyDictObject *)f->globals)->ma_version_tag
                 && (e->bver == 0 || e->bver == ((PyDictObject *)f->builtins)->ma_version_tag)) {
@@ -1343,16 +1352,23 @@ dispatch:
                  & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
             PyFunctionObject *fn = (PyFunctionObject *)callable;
             PyCodeObject *fco = (PyCodeObject *)fn->func_code;
-            kr_frame *nf = kr_frame_push(ts, fco, callable, fn->func_globals,
-                                         fn->func_builtins, NULL);
+            kr_frame *nf = kr_frame_push_fast(ts, fco, callable, fn->func_globals,
+                                              fn->func_builtins);
             if (nf == NULL) goto call_failed;
-            if (kr_bind_args(ts, nf, fn, args, total - nkw, kwnames) < 0) {
-                kr_frame_clear(ts, nf);
-                goto call_failed;
+            if (kwnames == NULL && total == fco->co_argcount && fco->co_kwonlyargcount == 0
+                && !(fco->co_flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+                /* exact positional call: the arguments move into the frame */
+                for (int i = 0; i < total; i++)
+                    nf->localsplus[i] = args[i];
+            } else {
+                if (kr_bind_args(ts, nf, fn, args, total - nkw, kwnames) < 0) {
+                    kr_frame_clear(ts, nf);
+                    goto call_failed;
+                }
+                kwnames = NULL;
+                for (int i = 0; i < total; i++)
+                    Py_DECREF(args[i]);
             }
-            kwnames = NULL;
-            for (int i = 0; i < total; i++)
-                Py_DECREF(args[i]);
             STACK_SHRINK(oparg + 2);
             Py_DECREF(callable);
             /* RETURN_VALUE pushes the result onto this frame's stack */
@@ -1760,7 +1776,7 @@ dispatch:
         DISPATCH();
     }
 
-#if !defined(__GNUC__)
+#if !defined(__GNUC__) || defined(KR_NO_COMPUTED_GOTO)
     default:
         PyErr_Format(PyExc_SystemError, "unknown opcode %d", KR_OP(word));
         goto error;
@@ -1781,7 +1797,7 @@ return_from_frame:
         kr_frame *caller = f->previous;
         f->stacktop = (int)(sp - localsplus);
         ts->vm.current_frame = caller;
-        kr_frame_clear(ts, f);
+        kr_frame_clear_fast(ts, f);
         f = caller;
         LOAD_FRAME_STATE();
         PUSH(retval);
@@ -1850,8 +1866,7 @@ exit_unwind:
         kr_frame_clear(ts, f);
         f = caller;
         LOAD_FRAME_STATE();
-        /* the call instruction's result slot sits on the caller's stack
-         * only after a successful return; nothing to drop here */
+        /* the CALL already took its operands off the caller's stack */
         goto error;
     }
 }
@@ -1919,9 +1934,6 @@ PyObject *PyEval_EvalCodeEx(PyObject *_co, PyObject *globals, PyObject *locals,
     PyCodeObject *co = (PyCodeObject *)_co;
     if ((co->co_flags & CO_NEWLOCALS) == 0 || locals != NULL) {
         kr_frame *f;
-        if ((co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
-            /* a generator body run with explicit locals */
-        }
         f = kr_frame_push(ts, co, func, globals, builtins,
                           (co->co_flags & CO_NEWLOCALS) ? NULL : (locals ? locals : globals));
         if (f == NULL) goto done;

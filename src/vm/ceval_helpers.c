@@ -633,19 +633,15 @@ int kr_ceval_check_except_star_type(PyObject *right)
     return 0;
 }
 
-static PyObject *kr_ceval_make_group(PyObject *excs_seq)
+/* BaseExceptionGroup("", excs): the sequence is passed as given, so the
+ * group's repr shows a tuple or a list just as CPython's does. */
+static PyObject *kr_ceval_make_group(PyObject *excs)
 {
-    PyObject *msg = PyUnicode_FromString(""), *tup, *res;
+    PyObject *msg = PyUnicode_FromString(""), *res;
     if (msg == NULL)
         return NULL;
-    tup = PySequence_Tuple(excs_seq);
-    if (tup == NULL) {
-        Py_DECREF(msg);
-        return NULL;
-    }
-    res = PyObject_CallFunctionObjArgs(PyExc_BaseExceptionGroup, msg, tup, NULL);
+    res = PyObject_CallFunctionObjArgs(PyExc_BaseExceptionGroup, msg, excs, NULL);
     Py_DECREF(msg);
-    Py_DECREF(tup);
     return res;
 }
 
@@ -819,10 +815,8 @@ PyObject *kr_ceval_prep_reraise_star(PyObject *orig, PyObject *excs)
         Py_DECREF(reraised_eg);
         if (r < 0)
             goto done;
-        if (PyList_GET_SIZE(raised) > 1)
-            result = kr_ceval_make_group(raised);
-        else
-            result = Py_NewRef(PyList_GET_ITEM(raised, 0));
+        /* anything raised in a handler comes out inside a new group */
+        result = kr_ceval_make_group(raised);
     }
 done:
     Py_XDECREF(raised);

@@ -232,3 +232,14 @@ PyObject *PyEval_EvalFrameEx(PyFrameObject *f, int throwflag)
                     "Krait runs frames only through calls; use PyEval_EvalCode");
     return NULL;
 }
+
+void kr_vm_context_clear(struct kr_context *ctx)
+{
+    PyMem_RawFree(ctx->vm.gcache);
+    ctx->vm.gcache = NULL;
+    ctx->vm.gcache_len = ctx->vm.gcache_cap = 0;
+    PyMem_RawFree(ctx->vm.mcache);
+    ctx->vm.mcache = NULL;
+    ctx->vm.mcache_len = ctx->vm.mcache_cap = 0;
+    Py_CLEAR(ctx->vm.asyncgen_hooks_type);
+}

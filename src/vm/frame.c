@@ -98,7 +98,7 @@ void kr_frame_detach_object(kr_frame *f)
         if (copy != NULL) {
             memcpy(copy, f, words * sizeof(PyObject *));
             copy->owner = KR_FRAME_OWNED_BY_FRAME_OBJECT;
-            copy->frame_obj = NULL;
+            copy->frame_obj = fo;       /* borrowed: fo owns the copy */
             copy->gen = NULL;
             copy->previous = NULL;
             /* the copy now holds the references */
@@ -131,11 +131,16 @@ void kr_frame_clear(PyThreadState *ts, kr_frame *f)
     if (f->owner == KR_FRAME_OWNED_BY_THREAD) {
         struct kr_frame_chunk *c = ts->vm.chunk;
         c->top = (PyObject **)f;
-        if (c->top == c->data && c->previous != NULL) {
-            ts->vm.chunk = c->previous;
-            PyMem_RawFree(c);
-        }
+        if (c->top == c->data && c->previous != NULL)
+            kr_frame_chunk_pop(ts);
     }
+}
+
+void kr_frame_chunk_pop(PyThreadState *ts)
+{
+    struct kr_frame_chunk *c = ts->vm.chunk;
+    ts->vm.chunk = c->previous;
+    PyMem_RawFree(c);
 }
 
 PyFrameObject *kr_frame_get_object(kr_frame *f)
@@ -271,11 +276,8 @@ static PyObject *kr_fo_get_builtins(PyFrameObject *fo, void *c)
 static PyObject *kr_fo_get_locals(PyFrameObject *fo, void *c)
 {
     kr_frame *f = kr_fo_frame(fo);
-    if (f == NULL || f->code == NULL) {
-        if (fo->f_locals_cache != NULL)
-            return Py_NewRef(fo->f_locals_cache);
+    if (f == NULL || f->code == NULL)
         return PyDict_New();
-    }
     PyObject *l = kr_frame_get_locals(f);
     return Py_XNewRef(l);
 }
@@ -367,6 +369,7 @@ static PyObject *kr_fo_clear(PyFrameObject *fo, PyObject *unused)
     if (fo->f_owns) {
         kr_fo_release_own(fo);
         Py_CLEAR(fo->f_back);
+        Py_CLEAR(fo->f_locals_cache);
         Py_RETURN_NONE;
     }
     if (f->owner == KR_FRAME_OWNED_BY_GENERATOR && f->gen != NULL) {
@@ -499,8 +502,7 @@ PyFrameObject *PyFrame_New(PyThreadState *ts, PyCodeObject *code, PyObject *glob
         PyMem_RawFree(f);
         return NULL;
     }
-    f->frame_obj = NULL;
-    fo->f_owns = 1;
+    fo->f_owns = 1;                 /* f->frame_obj stays, borrowed */
     return fo;
 }
 

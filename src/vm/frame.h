@@ -40,6 +40,9 @@ struct kr_frame_chunk {
     PyObject *data[];
 };
 
+/* Frees the emptied top chunk of the thread's frame stack. */
+void kr_frame_chunk_pop(PyThreadState *ts);
+
 static inline size_t kr_frame_words(PyCodeObject *co) {
     return sizeof(kr_frame) / sizeof(PyObject *) + (size_t)co->co_nlocalsplus
            + (size_t)co->co_stacksize;
@@ -50,10 +53,63 @@ static inline size_t kr_frame_words(PyCodeObject *co) {
  * (new references stored).  NULL with MemoryError on failure. */
 kr_frame *kr_frame_push(PyThreadState *ts, PyCodeObject *co, PyObject *func,
                         PyObject *globals, PyObject *builtins, PyObject *locals);
+
+/* The call path's version: inline when the current chunk has room. */
+static inline kr_frame *kr_frame_push_fast(PyThreadState *ts, PyCodeObject *co, PyObject *func,
+                                           PyObject *globals, PyObject *builtins)
+{
+    struct kr_frame_chunk *c = ts->vm.chunk;
+    size_t words = sizeof(kr_frame) / sizeof(PyObject *) + (size_t)co->co_nlocalsplus
+                   + (size_t)co->co_stacksize;
+    if (_Py_unlikely(c == NULL || (size_t)(c->limit - c->top) < words))
+        return kr_frame_push(ts, co, func, globals, builtins, NULL);
+    kr_frame *f = (kr_frame *)c->top;
+    c->top += words;
+    Py_INCREF(co);
+    f->code = co;
+    Py_INCREF(func);
+    f->func = func;
+    Py_INCREF(globals);
+    f->globals = globals;
+    Py_INCREF(builtins);
+    f->builtins = builtins;
+    f->locals = NULL;
+    f->previous = NULL;
+    f->frame_obj = NULL;
+    f->gen = NULL;
+    f->lasti = -1;
+    f->next = 0;
+    f->stacktop = co->co_nlocalsplus;
+    f->owner = KR_FRAME_OWNED_BY_THREAD;
+    f->is_entry = 0;
+    for (int i = 0; i < co->co_nlocalsplus; i++)
+        f->localsplus[i] = NULL;
+    return f;
+}
 /* Release everything a finished frame holds, and its stack memory if the
  * thread owns it.  A PyFrameObject still referenced elsewhere takes a
  * copy first. */
 void kr_frame_clear(PyThreadState *ts, kr_frame *f);
+
+/* The return path's version: inline for a frame nobody looked at. */
+static inline void kr_frame_clear_fast(PyThreadState *ts, kr_frame *f)
+{
+    if (_Py_unlikely(f->frame_obj != NULL || f->owner != KR_FRAME_OWNED_BY_THREAD
+                     || f->locals != NULL)) {
+        kr_frame_clear(ts, f);
+        return;
+    }
+    for (int i = 0; i < f->stacktop; i++)
+        Py_XDECREF(f->localsplus[i]);
+    Py_DECREF(f->func);
+    Py_DECREF(f->globals);
+    Py_DECREF(f->builtins);
+    Py_DECREF(f->code);
+    struct kr_frame_chunk *c = ts->vm.chunk;
+    c->top = (PyObject **)f;
+    if (_Py_unlikely(c->top == c->data && c->previous != NULL))
+        kr_frame_chunk_pop(ts);
+}
 /* The frame object of `f`, made on first use: a borrowed reference (the
  * frame keeps one), or NULL with an exception set. */
 PyFrameObject *kr_frame_get_object(kr_frame *f);

@@ -12,7 +12,6 @@
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
 #include "vm/genobject.h"
-#include "structmember.h"
 
 typedef struct kr_genobject kr_gen;
 
@@ -767,11 +766,6 @@ static PyMethodDef kr_gen_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static PyMemberDef kr_gen_members[] = {
-    {"__weaklistoffset__", T_PYSSIZET, offsetof(kr_gen, gi_weakreflist), READONLY, NULL},
-    {NULL, 0, 0, 0, NULL}
-};
-
 static PyAsyncMethods kr_gen_as_async = {
     .am_send = kr_gen_am_send,
 };
@@ -790,7 +784,6 @@ PyTypeObject PyGen_Type = {
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = kr_gen_iternext,
     .tp_methods = kr_gen_methods,
-    .tp_members = kr_gen_members,
     .tp_getset = kr_gen_getset,
     .tp_finalize = _PyGen_Finalize,
 };
@@ -842,7 +835,6 @@ PyTypeObject PyCoro_Type = {
     .tp_traverse = kr_gen_traverse,
     .tp_weaklistoffset = offsetof(kr_gen, gi_weakreflist),
     .tp_methods = kr_coro_methods,
-    .tp_members = kr_gen_members,
     .tp_getset = kr_coro_getset,
     .tp_finalize = _PyGen_Finalize,
 };
@@ -1120,7 +1112,6 @@ PyTypeObject PyAsyncGen_Type = {
     .tp_traverse = kr_gen_traverse,
     .tp_weaklistoffset = offsetof(kr_gen, gi_weakreflist),
     .tp_methods = kr_agen_methods,
-    .tp_members = kr_gen_members,
     .tp_getset = kr_agen_getset,
     .tp_finalize = _PyGen_Finalize,
 };

@@ -41,6 +41,8 @@ PyObject *kr_asyncgen_set_hooks(PyObject *firstiter, PyObject *finalizer);
 /* Drops the per-thread references of the vm (call when a thread state
  * is deleted). */
 void kr_vm_tstate_clear(PyThreadState *ts);
+/* Frees the vm's per-context caches (call when a context is finalised). */
+void kr_vm_context_clear(struct kr_context *ctx);
 
 /* ---- shared between the vm's own files ---- */
 

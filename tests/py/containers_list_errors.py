@@ -75,3 +75,6 @@ def imul():
 show(imul)
 show(lambda: [0] * (10**100))
 show(lambda: l[10**100])
+for a in [None, 1.5, 2**40, 2**70, "a", True, 0]:
+    show(lambda: [2, 1].sort(reverse=a))
+show(lambda: sorted([2, 1], reverse=None))

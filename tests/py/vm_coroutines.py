@@ -226,3 +226,29 @@ except StopIteration:
 
 import sys
 print(sys.get_asyncgen_hooks())
+# sys.set_asyncgen_hooks: firstiter and finalizer
+import sys
+seen = []
+def first(agen):
+    seen.append(("first", agen.__name__))
+def fin(agen):
+    seen.append(("fin", agen.__name__))
+old = sys.get_asyncgen_hooks()
+sys.set_asyncgen_hooks(firstiter=first, finalizer=fin)
+print(sys.get_asyncgen_hooks().firstiter is first)
+async def ag():
+    yield 1
+    yield 2
+a = ag()
+try:
+    a.__anext__().send(None)
+except StopIteration as e:
+    print("value", e.value)
+del a
+print(seen)
+try:
+    sys.set_asyncgen_hooks(firstiter=5)
+except TypeError as e:
+    print("TypeError:", e)
+sys.set_asyncgen_hooks(*old)
+print(sys.get_asyncgen_hooks())

@@ -81,3 +81,27 @@ else:
     print("else ran")
 finally:
     print("finally ran")
+# what comes out when except* handlers raise
+for orig in [ValueError(1), ExceptionGroup("eg", [ValueError(1), KeyError(2)])]:
+    try:
+        try:
+            raise orig
+        except* ValueError:
+            raise RuntimeError("x")
+        except* KeyError:
+            raise
+    except BaseException as e:
+        print(repr(e))
+try:
+    try:
+        raise ExceptionGroup("eg", [ValueError(1), KeyError(2)])
+    except* ValueError:
+        raise RuntimeError("x")
+    except* KeyError:
+        raise RuntimeError("y")
+except BaseException as e:
+    print(repr(e))
+try:
+    raise ValueError(1)
+except* ValueError as e:
+    print(repr(e))
