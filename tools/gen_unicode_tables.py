@@ -217,6 +217,47 @@ def gen_names(out):
     out.append('};')
 
 
+def gen_normalization(out):
+    """NFKC data: full compatibility decompositions (Hangul syllables are
+    algorithmic and left out), canonical combining classes, and the
+    primary composite pairs of canonical composition."""
+    decomp_cps, decomp_off, decomp_data = [], [], []
+    ccc = []
+    pairs = []
+    for cp in range(MAXCP):
+        c = chr(cp)
+        if 0xD800 <= cp < 0xE000:
+            continue
+        k = unicodedata.combining(c)
+        if k:
+            ccc.append((cp, k))
+        if 0xAC00 <= cp <= 0xD7A3:
+            continue
+        d = unicodedata.normalize('NFKD', c)
+        if d != c:
+            decomp_cps.append(cp)
+            decomp_off.append(len(decomp_data))
+            decomp_data.extend(ord(x) for x in d)
+        raw = unicodedata.decomposition(c)
+        if raw and not raw.startswith('<'):
+            parts = [int(x, 16) for x in raw.split()]
+            if len(parts) == 2 and unicodedata.normalize('NFC', chr(parts[0]) + chr(parts[1])) == c:
+                pairs.append((parts[0], parts[1], cp))
+    decomp_off.append(len(decomp_data))
+    pairs.sort()
+    out.append('const int kr_unorm_ndecomp = %d;' % len(decomp_cps))
+    emit_array(out, 'uint32_t', 'kr_unorm_decomp_cp', decomp_cps)
+    emit_array(out, 'uint16_t', 'kr_unorm_decomp_off', decomp_off)
+    emit_array(out, 'uint32_t', 'kr_unorm_decomp_data', decomp_data)
+    out.append('const int kr_unorm_nccc = %d;' % len(ccc))
+    emit_array(out, 'uint32_t', 'kr_unorm_ccc_cp', [a for a, _ in ccc])
+    emit_array(out, 'uint8_t', 'kr_unorm_ccc', [b for _, b in ccc])
+    out.append('const int kr_unorm_npairs = %d;' % len(pairs))
+    emit_array(out, 'uint32_t', 'kr_unorm_pair_first', [a for a, _, _ in pairs])
+    emit_array(out, 'uint32_t', 'kr_unorm_pair_second', [b for _, b, _ in pairs])
+    emit_array(out, 'uint32_t', 'kr_unorm_pair_result', [c for _, _, c in pairs])
+
+
 def emit_bytes(out, name, data):
     out.append('const unsigned char %s[%d] = {' % (name, len(data) + 1))
     for i in range(0, len(data), 24):
@@ -266,6 +307,7 @@ def main():
         out.append('%r,' % v)
     out.append('};')
     gen_names(out)
+    gen_normalization(out)
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..',
                         'src', 'objects', 'unicode_tables.c')
     # the generated header types must agree with the emitted C types

@@ -468,15 +468,18 @@ code_replace(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *
         goto done;
     PyObject *code = PyDict_GetItemString(kw, "co_code");
     if (code != NULL) {
-        if (!KR_BYTES_CHECK_EXACT(code) || PyBytes_Size(code) % (Py_ssize_t)sizeof(kr_word)) {
-            PyErr_SetString(PyExc_ValueError, "replace(): co_code must be bytes of whole words");
+        /* Krait's words are not CPython's bytecode: only the unchanged
+           code can be passed back */
+        PyObject *mine = PyCode_GetCode(co);
+        int same = mine ? PyObject_RichCompareBool(mine, code, Py_EQ) : -1;
+        Py_XDECREF(mine);
+        if (same < 0)
+            goto done;
+        if (!same) {
+            PyErr_SetString(PyExc_ValueError,
+                            "replace(): co_code cannot be changed in Krait");
             goto done;
         }
-        PyObject *view = PyObject_CallMethod(code, "__bytes__", NULL);
-        (void)view;
-        Py_XDECREF(view);
-        PyErr_SetString(PyExc_ValueError, "replace(): co_code cannot be changed in Krait");
-        goto done;
     }
     if (varnames != NULL) {
         if (PyTuple_GET_SIZE(varnames) != co->co_nlocals) {

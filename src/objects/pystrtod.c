@@ -3,11 +3,14 @@
  * float.__repr__, float.__format__ and %-formatting), and the underscore
  * handling of float() and complex().
  *
- * Digits come from the C library, whose printf and strtod are correctly
- * rounded on glibc: "%.*e" gives the correctly rounded n significant
- * digits, and the shortest repr is the fewest digits that strtod maps
- * back to the same double.  The layout rules (when to use an exponent,
- * padding zeros, the decimal point) are Python's and are applied here. */
+ * Digits: for the common range, the correctly rounded digits are computed
+ * exactly with 128-bit integers (a double is m * 2**e, so x * 10**k is a
+ * ratio of integers that fit); elsewhere they come from glibc's printf,
+ * which is also correctly rounded.  The shortest repr is the fewest digits
+ * that strtod maps back to the same double.  The layout rules (when to use
+ * an exponent, padding zeros, the decimal point) are Python's and are
+ * applied here.  Reading assumes the C locale's '.' (Krait never changes
+ * LC_NUMERIC). */
 #include "internal.h"
 #include <float.h>
 

@@ -1138,6 +1138,13 @@ kr_heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
     PyTypeObject *type = (PyTypeObject *)callable;
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     PyObject *init;
+    if (type->tp_new == kr_object_new && type->tp_init == kr_object_init && nargs == 0 &&
+        (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) && Py_IS_TYPE(type, &PyType_Type)) {
+        /* A class with neither __new__ nor __init__, called bare. */
+        if (kr_type_check_abstract(type) < 0)
+            return NULL;
+        return type->tp_alloc(type, 0);
+    }
     if (type->tp_new != kr_object_new || type->tp_init != kr_slot_tp_init ||
         !Py_IS_TYPE(type, &PyType_Type) ||
         (init = _PyType_Lookup(type, KR_ID(__init__))) == NULL ||
@@ -1443,6 +1450,9 @@ kr_same_slots_added(PyTypeObject *a, PyTypeObject *b)
         size += (Py_ssize_t)sizeof(PyObject *);
     if (a->tp_weaklistoffset == size && b->tp_weaklistoffset == size)
         size += (Py_ssize_t)sizeof(PyObject *);
+    /* Only classes have ht_slots to compare. */
+    if (!(a->tp_flags & Py_TPFLAGS_HEAPTYPE) || !(b->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return 0;
     PyObject *slots_a = ((PyHeapTypeObject *)a)->ht_slots;
     PyObject *slots_b = ((PyHeapTypeObject *)b)->ht_slots;
     if (slots_a && slots_b) {

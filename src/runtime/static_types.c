@@ -16,7 +16,7 @@
  * address is NULL) instead of breaking the link; a real omission still
  * fails to link wherever the type is used. */
 
-extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type, PyFrame_Type;
+extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type, PyFrame_Type, kr_warnings_matcher_type;
 extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView_Type KR_WEAK,
     PyBytesIter_Type KR_WEAK, PyByteArrayIter_Type KR_WEAK, _PyNamespace_Type KR_WEAK,
     _PyManagedBuffer_Type KR_WEAK, Py_GenericAliasType KR_WEAK, _PyUnion_Type KR_WEAK;
@@ -103,6 +103,7 @@ extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView
 #pragma weak _PyWeakref_ProxyType
 #pragma weak _PyWeakref_CallableProxyType
 #pragma weak PyCapsule_Type
+#pragma weak kr_warnings_matcher_type
 
 PyTypeObject *const kr_static_types[] = {
     &PyBaseObject_Type, &PyType_Type, &PySuper_Type,
@@ -135,6 +136,6 @@ PyTypeObject *const kr_static_types[] = {
     &_PyAsyncGenASend_Type, &_PyAsyncGenAThrow_Type, &_PyAsyncGenWrappedValue_Type,
     /* runtime */
     &_PyWeakref_RefType, &_PyWeakref_ProxyType, &_PyWeakref_CallableProxyType,
-    &PyCapsule_Type,
+    &PyCapsule_Type, &kr_warnings_matcher_type,
 };
 const size_t kr_static_types_count = sizeof(kr_static_types) / sizeof(kr_static_types[0]);

@@ -980,14 +980,9 @@ int kr_exception_display(PyObject *exc, PyObject *file)
     kr_pctx c = {&o, PySet_New(NULL), 0, 0, 15, 10};
     if (c.seen == NULL)
         PyErr_Clear();
-    /* flush sys.stdout first so that the output interleaves as expected */
-    PyObject *out = PySys_GetObject("stdout");
-    if (out != NULL && out != Py_None) {
-        PyObject *r = PyObject_CallMethod(out, "flush", NULL);
-        if (r == NULL)
-            PyErr_Clear();
-        Py_XDECREF(r);
-    }
+    /* As CPython: only C's stdout is flushed, not sys.stdout, so the
+     * relative order of the two streams is the same as there. */
+    fflush(stdout);
     print_recursive(&c, exc);
     Py_XDECREF(c.seen);
     int r = write_out(&o, file);

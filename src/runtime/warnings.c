@@ -58,6 +58,100 @@ void kr_warnings_fini(struct kr_context *c)
 
 /* ---- -W options ---- */
 
+/* The message field of a -W option matches as the warnings module's
+ * re.compile(re.escape(message), re.I) does: a case-insensitive prefix.
+ * This small matcher stands in for the compiled pattern (check_matched
+ * calls its match method), so -W works before `re` can be imported. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *text;   /* the message, lower-cased */
+    PyObject *orig;
+} kr_wmatcher;
+
+static PyObject *wmatcher_match(PyObject *self, PyObject *arg)
+{
+    kr_wmatcher *m = (kr_wmatcher *)self;
+    if (!PyUnicode_Check(arg))
+        Py_RETURN_NONE;
+    PyObject *low = PyObject_CallMethod(arg, "lower", NULL);
+    if (low == NULL)
+        return NULL;
+    Py_ssize_t r = PyUnicode_Tailmatch(low, m->text, 0, PY_SSIZE_T_MAX, -1);
+    Py_DECREF(low);
+    if (r < 0)
+        return NULL;
+    return Py_NewRef(r ? Py_True : Py_None);
+}
+
+static PyObject *wmatcher_repr(PyObject *self)
+{
+    kr_wmatcher *m = (kr_wmatcher *)self;
+    /* re.escape's special characters get a backslash */
+    static const char special[] = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f";
+    PyObject *parts = PyList_New(0);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(m->orig);
+    for (Py_ssize_t i = 0; parts != NULL && i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(m->orig, i);
+        PyObject *piece = (ch < 128 && ch && strchr(special, (int)ch))
+                          ? PyUnicode_FromFormat("\\%c", (int)ch)
+                          : PyUnicode_Substring(m->orig, i, i + 1);
+        if (piece == NULL || PyList_Append(parts, piece) < 0)
+            Py_CLEAR(parts);
+        Py_XDECREF(piece);
+    }
+    if (parts == NULL)
+        return NULL;
+    PyObject *empty = PyUnicode_FromString("");
+    PyObject *pat = empty ? PyUnicode_Join(empty, parts) : NULL;
+    Py_XDECREF(empty);
+    Py_DECREF(parts);
+    if (pat == NULL)
+        return NULL;
+    PyObject *r = PyUnicode_FromFormat("re.compile(%R, re.IGNORECASE)", pat);
+    Py_DECREF(pat);
+    return r;
+}
+
+static void wmatcher_dealloc(PyObject *self)
+{
+    kr_wmatcher *m = (kr_wmatcher *)self;
+    Py_XDECREF(m->text);
+    Py_XDECREF(m->orig);
+    PyObject_Free(self);
+}
+
+static PyMethodDef wmatcher_methods[] = {
+    {"match", wmatcher_match, METH_O, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+PyTypeObject kr_warnings_matcher_type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_warnings._OptionMatcher",
+    .tp_basicsize = sizeof(kr_wmatcher),
+    .tp_dealloc = wmatcher_dealloc,
+    .tp_repr = wmatcher_repr,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_methods = wmatcher_methods,
+};
+
+static PyObject *wmatcher_new(const char *s, size_t n)
+{
+    PyObject *orig = PyUnicode_FromStringAndSize(s, (Py_ssize_t)n);
+    if (orig == NULL)
+        return NULL;
+    PyObject *low = PyObject_CallMethod(orig, "lower", NULL);
+    kr_wmatcher *m = low ? PyObject_New(kr_wmatcher, &kr_warnings_matcher_type) : NULL;
+    if (m == NULL) {
+        Py_DECREF(orig);
+        Py_XDECREF(low);
+        return NULL;
+    }
+    m->text = low;
+    m->orig = orig;
+    return (PyObject *)m;
+}
+
 static const char *const kr_actions[] = {"default", "always", "ignore", "module", "once", "error", NULL};
 
 static PyObject *category_by_name(const char *name, size_t n)
@@ -155,7 +249,7 @@ int kr_warnings_add_option(const char *opt)
         snprintf(buf, sizeof(buf), "%.*s", (int)lens[2], parts[2]);
         return bad_option("unknown warning category", buf);
     }
-    PyObject *msg = lens[1] ? PyUnicode_FromStringAndSize(parts[1], (Py_ssize_t)lens[1]) : NULL;
+    PyObject *msg = lens[1] ? wmatcher_new(parts[1], lens[1]) : NULL;
     PyObject *mod = lens[3] ? PyUnicode_FromStringAndSize(parts[3], (Py_ssize_t)lens[3]) : NULL;
     PyObject *f = make_filter(action, msg, cat, mod, lineno);
     Py_XDECREF(msg);

@@ -49,3 +49,27 @@ for bases in [(), 1, (1,), (Child,)]:
     except TypeError as e:
         print("TypeError:", e)
 print(Base1.__subclasses__(), Base2.__subclasses__())
+
+class N(types.SimpleNamespace): pass
+class A: pass
+a = A()
+try:
+    a.__class__ = N
+    print("ok", type(a))
+except TypeError as e:
+    print("TypeError:", e)
+n = N()
+try:
+    n.__class__ = A
+    print("ok")
+except TypeError as e:
+    print("TypeError:", e)
+class S1:
+    __slots__ = ("a", "b")
+class S2:
+    __slots__ = ("a", "b")
+class S3:
+    __slots__ = ("b", "a")
+s = S1()
+s.__class__ = S3
+print(type(s).__name__)

@@ -177,6 +177,97 @@ test_spec_type(PyObject *main_dict)
     Py_DECREF(tp);
 }
 
+/* ---- every member type ---- */
+
+typedef struct {
+    PyObject_HEAD
+    char c_bool; signed char c_byte; unsigned char c_ubyte; short c_short;
+    unsigned short c_ushort; int c_int; unsigned int c_uint; long c_long;
+    unsigned long c_ulong; Py_ssize_t c_ssize; float c_float; double c_double;
+    const char *c_string; char c_inplace[8]; char c_char; PyObject *c_object;
+    PyObject *c_object_ex; long long c_ll; unsigned long long c_ull; int c_ro;
+} MembersObject;
+
+#define MEMB(name, type, field, flags) {name, type, offsetof(MembersObject, field), flags, NULL}
+static PyMemberDef all_members[] = {
+    MEMB("b", T_BOOL, c_bool, 0), MEMB("byte", T_BYTE, c_byte, 0),
+    MEMB("ubyte", T_UBYTE, c_ubyte, 0), MEMB("short", T_SHORT, c_short, 0),
+    MEMB("ushort", T_USHORT, c_ushort, 0), MEMB("int", T_INT, c_int, 0),
+    MEMB("uint", T_UINT, c_uint, 0), MEMB("long", T_LONG, c_long, 0),
+    MEMB("ulong", T_ULONG, c_ulong, 0), MEMB("ssize", T_PYSSIZET, c_ssize, 0),
+    MEMB("float", T_FLOAT, c_float, 0), MEMB("double", T_DOUBLE, c_double, 0),
+    MEMB("string", T_STRING, c_string, 0), MEMB("inplace", T_STRING_INPLACE, c_inplace, 0),
+    MEMB("char", T_CHAR, c_char, 0), MEMB("object", T_OBJECT, c_object, 0),
+    MEMB("object_ex", T_OBJECT_EX, c_object_ex, 0), MEMB("ll", T_LONGLONG, c_ll, 0),
+    MEMB("ull", T_ULONGLONG, c_ull, 0), MEMB("ro", T_INT, c_ro, READONLY),
+    {NULL, 0, 0, 0, NULL}
+};
+
+static int
+members_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    MembersObject *m = (MembersObject *)self;
+    m->c_string = "hello";
+    strcpy(m->c_inplace, "inpl");
+    m->c_char = 'z';
+    m->c_ro = 7;
+    return 0;
+}
+
+static PyType_Slot members_slots[] = {
+    {Py_tp_members, all_members},
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_init, members_init},
+    {0, NULL}
+};
+static PyType_Spec members_spec = {
+    "testmod.Members", sizeof(MembersObject), 0, Py_TPFLAGS_DEFAULT, members_slots
+};
+
+static void
+test_members(PyObject *main_dict)
+{
+    PyObject *tp = PyType_FromSpec(&members_spec);
+    check(tp != NULL, "members type");
+    if (tp == NULL) {
+        PyErr_Print();
+        return;
+    }
+    PyDict_SetItemString(main_dict, "Members", tp);
+    Py_DECREF(tp);
+    int r = krait_run_string(kr_context_get(),
+        "import warnings\n"
+        "m = Members()\n"
+        "assert (m.b, m.byte, m.int, m.long, m.float, m.object) == (False, 0, 0, 0, 0.0, None)\n"
+        "assert m.string == 'hello' and m.inplace == 'inpl' and m.char == 'z' and m.ro == 7\n"
+        "m.b = True; m.byte = -5; m.ubyte = 200; m.short = -300; m.ushort = 60000\n"
+        "m.int = -2**31; m.uint = 2**32 - 1; m.long = -2**63; m.ulong = 2**64 - 1\n"
+        "m.ssize = 2**62; m.float = 1.5; m.double = 2.25; m.ll = -2**63; m.ull = 2**64 - 1\n"
+        "m.char = 'q'; m.object = [1]; m.object_ex = 'x'\n"
+        "assert (m.b, m.byte, m.ubyte, m.short, m.ushort) == (True, -5, 200, -300, 60000)\n"
+        "assert (m.int, m.uint, m.long, m.ulong) == (-2**31, 2**32 - 1, -2**63, 2**64 - 1)\n"
+        "assert (m.ssize, m.float, m.double, m.ll, m.ull) == (2**62, 1.5, 2.25, -2**63, 2**64 - 1)\n"
+        "assert (m.char, m.object, m.object_ex) == ('q', [1], 'x')\n"
+        "def err(f):\n"
+        "    try:\n        f()\n    except Exception as e:\n        return type(e).__name__ + ': ' + str(e)\n"
+        "assert err(lambda: setattr(m, 'ro', 1)) == 'AttributeError: readonly attribute'\n"
+        "assert err(lambda: setattr(m, 'b', 1)) == 'TypeError: attribute value type must be bool'\n"
+        "assert err(lambda: delattr(m, 'int')) == \"TypeError: can't delete numeric/char attribute\"\n"
+        "assert err(lambda: setattr(m, 'string', 'x')) == 'TypeError: readonly attribute'\n"
+        "assert err(lambda: setattr(m, 'int', 'x')).startswith('TypeError')\n"
+        "del m.object_ex\n"
+        "assert err(lambda: m.object_ex) == \"AttributeError: 'testmod.Members' object has no attribute 'object_ex'\", err(lambda: m.object_ex)\n"
+        "assert err(lambda: delattr(m, 'object_ex')) == 'AttributeError: object_ex'\n"
+        "del m.object\n"
+        "assert m.object is None\n"
+        "with warnings.catch_warnings(record=True) as w:\n"
+        "    warnings.simplefilter('always')\n"
+        "    m.byte = 300\n"
+        "    assert len(w) == 1 and str(w[0].message) == 'Truncation of value to char', w\n"
+        "assert type(Members.__dict__['int']).__name__ == 'member_descriptor'\n");
+    check(r == 0, "PyMember_GetOne/SetOne for every member type");
+}
+
 /* ---- modules ---- */
 
 typedef struct { int calls; long stash[4]; } modstate;
@@ -409,8 +500,10 @@ main(void)
     }
     PyObject *main_mod = PyImport_AddModule("__main__");
     PyObject *main_dict = main_mod ? PyModule_GetDict(main_mod) : NULL;
-    if (main_dict != NULL)
+    if (main_dict != NULL) {
         test_spec_type(main_dict);
+        test_members(main_dict);
+    }
     test_modules();
     test_calls_and_protocols();
 
