@@ -73,6 +73,7 @@
 #include "compile.h"
 #include "pythonrun.h"
 #include "pylifecycle.h"
+#include "pymain.h"
 #include "ceval.h"
 #include "sysmodule.h"
 #include "osmodule.h"
@@ -83,5 +84,11 @@
 #include "pyctype.h"
 #include "pystrtod.h"
 #include "fileutils.h"
+#include "context.h"
+#include "odictobject.h"
+#include "marshal.h"
+#include "initconfig.h"
+#include "pickle_buffer.h"
+#include "capi_legacy.h"
 
 #endif /* Py_PYTHON_H */

@@ -1558,11 +1558,15 @@ static int
 kr_cg_break_continue(kr_compiler *c, int is_break)
 {
     kr_fblock *loop = NULL;
+    kr_location saved = c->u->loc;
     KR_TRY(kr_cg_addop(c, NOP, 0));
     KR_TRY(kr_cg_unwind_fblock_stack(c, 0, &loop));
-    if (loop == NULL)
+    if (loop == NULL) {
+        /* unwinding compiled finally bodies: report at the statement */
+        c->u->loc = saved;
         return kr_cg_error(c, is_break ? "'break' outside loop"
                                        : "'continue' not properly in loop");
+    }
     if (is_break) {
         KR_TRY(kr_cg_unwind_fblock(c, loop, 0));
         return kr_cg_addjump(c, JUMP, loop->exit);

@@ -328,6 +328,10 @@ kr_st_enter(kr_stb *b, const char *name, kr_block_type type, const void *key,
     ste->parent = parent;
     if (parent && (parent->nested || parent->type == KR_BLOCK_FUNCTION))
         ste->nested = 1;
+    /* a walrus anywhere inside a comprehension's outermost iterable is an
+       error, even in a nested comprehension or lambda (bpo-37757) */
+    if (parent)
+        ste->comp_iter_expr = parent->comp_iter_expr;
     if (parent) {
         if (parent->nchildren + 1 > parent->capchildren) {
             int cap = parent->capchildren ? parent->capchildren * 2 : 4;
@@ -615,8 +619,6 @@ kr_st_declaration(kr_stb *b, kr_stmt *s, int global)
                 snprintf(fmt, sizeof fmt, "name '%%s' is assigned to before %s declaration", kind);
             return kr_st_error(b, KR_POS(s), fmt, name);
         }
-        if (!global && b->st->cur->type == KR_BLOCK_MODULE)
-            return kr_st_error(b, KR_POS(s), "nonlocal declaration not allowed at module level", NULL);
         if (kr_st_add_def(b, name, global ? KR_DEF_GLOBAL : KR_DEF_NONLOCAL, KR_POS(s)) < 0)
             return -1;
         kr_st_record_directive(b, name, KR_POS(s));
@@ -1019,6 +1021,9 @@ kr_st_expr(kr_stb *b, kr_expr *e)
             return -1;
         break;
     case KR_Name:
+        /* reading __debug__ is a constant, not a use of a name */
+        if (e->v.Name.ctx == KR_Load && strcmp(e->v.Name.id, "__debug__") == 0)
+            break;
         if (kr_st_add_def(b, e->v.Name.id,
                           e->v.Name.ctx == KR_Load ? KR_USE : KR_DEF_LOCAL, KR_POS(e)) < 0)
             return -1;

@@ -129,7 +129,9 @@ PyObject *kr_float_vectorcall(PyObject *type, PyObject *const *args, size_t narg
 
 PyObject *kr_float_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 && type == &PyFloat_Type) {
+    /* keywords are refused unless a subclass brings its own __init__ */
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 &&
+        (type == &PyFloat_Type || type->tp_init == PyFloat_Type.tp_init)) {
         PyErr_SetString(PyExc_TypeError, "float() takes no keyword arguments");
         return NULL;
     }

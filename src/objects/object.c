@@ -139,35 +139,20 @@ PyObject_ASCII(PyObject *v)
     return res;
 }
 
-/* bytes(x) through the builtins module: the bytes type belongs to an area
- * that lands later, and this keeps the object core free of a link-time
- * dependency on it. */
-static PyObject *
-kr_call_builtin_bytes(PyObject *v)
-{
-    struct kr_context *ctx = kr_context_get();
-    PyObject *bytes = ctx && ctx->builtins ? PyDict_GetItemString(ctx->builtins, "bytes") : NULL;
-    if (bytes == NULL) {
-        PyErr_SetString(PyExc_SystemError, "bytes type unavailable");
-        return NULL;
-    }
-    return PyObject_CallOneArg(bytes, v);
-}
-
 PyObject *
 PyObject_Bytes(PyObject *v)
 {
-    if (v == NULL) {
-        PyErr_BadInternalCall();
-        return NULL;
-    }
+    if (v == NULL)
+        return PyBytes_FromString("<NULL>");
+    if (PyBytes_CheckExact(v))
+        return Py_NewRef(v);
     PyObject *func = _PyObject_LookupSpecial(v, KR_ID(__bytes__));
     if (func != NULL) {
         PyObject *res = PyObject_CallNoArgs(func);
         Py_DECREF(func);
         if (res == NULL)
             return NULL;
-        if (!PyType_FastSubclass(Py_TYPE(res), Py_TPFLAGS_BYTES_SUBCLASS)) {
+        if (!PyBytes_Check(res)) {
             PyErr_Format(PyExc_TypeError, "__bytes__ returned non-bytes (type %.200s)",
                          Py_TYPE(res)->tp_name);
             Py_DECREF(res);
@@ -177,10 +162,7 @@ PyObject_Bytes(PyObject *v)
     }
     if (PyErr_Occurred())
         return NULL;
-    if (PyType_FastSubclass(Py_TYPE(v), Py_TPFLAGS_BYTES_SUBCLASS) &&
-        !(Py_TYPE(v)->tp_flags & Py_TPFLAGS_HEAPTYPE))
-        return Py_NewRef(v);
-    return kr_call_builtin_bytes(v);
+    return PyBytes_FromObject(v);
 }
 
 /* ---- rich comparison ---- */

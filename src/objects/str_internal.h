@@ -9,6 +9,7 @@
  * unicode_case.c    case mapping (lower/upper/title/casefold/swapcase)
  * unicode_ctype.c   character properties from the generated tables
  * unicode_names.c   \N{NAME} lookups
+ * unicode_normalize.c NFKC (identifiers)
  * unicode_format.c  printf-style % formatting and __format__
  * unicode_strformat.c str.format / format_map
  * unicode_codecs.c  the C codecs and the error handlers

@@ -62,6 +62,14 @@ extern const uint32_t kr_unames_block_cp[];
 extern const uint32_t kr_unames_block_off[];
 extern const struct kr_uname_range kr_unames_ranges[];
 
+extern const int kr_unorm_ndecomp, kr_unorm_nccc, kr_unorm_npairs;
+extern const uint32_t kr_unorm_decomp_cp[];
+extern const uint16_t kr_unorm_decomp_off[];
+extern const uint32_t kr_unorm_decomp_data[];
+extern const uint32_t kr_unorm_ccc_cp[];
+extern const uint8_t kr_unorm_ccc[];
+extern const uint32_t kr_unorm_pair_first[], kr_unorm_pair_second[], kr_unorm_pair_result[];
+
 #define KR_UTAB_SHIFT 7
 #define KR_UNAMES_BLOCK 64   /* names per index entry of the names stream */
 
@@ -84,6 +92,12 @@ static inline int kr_unicode_flags(Py_UCS4 ch)
  * returns 1, or 0 if CP has no name (or BUF is too small). */
 int kr_unicode_lookup_name(const char *name, size_t len, uint32_t *cp);
 int kr_unicode_name(uint32_t cp, char *buf, size_t n);
+/* NFKC (unicode_normalize.c).  kr_unicode_nfkc normalises IN[0:n] into
+ * OUT (capacity cap code points) and returns the length, or -1 if OUT is
+ * too small.  kr_unicode_nfkc_identifier is the parser's hook: UTF-8 in,
+ * UTF-8 out (NUL-terminated), returning the length or -1. */
+Py_ssize_t kr_unicode_nfkc(const Py_UCS4 *in, Py_ssize_t n, Py_UCS4 *out, Py_ssize_t cap);
+long kr_unicode_nfkc_identifier(const char *s, size_t len, char *out, size_t out_cap);
 /* XID_Start (start != 0) or XID_Continue, for the tokenizer. */
 int kr_unicode_is_xid(uint32_t cp, int start);
 

@@ -1150,12 +1150,18 @@ kr_heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
         (init = _PyType_Lookup(type, KR_ID(__init__))) == NULL ||
         !(Py_TYPE(init)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR))
         return _PyObject_MakeTpCall(NULL, callable, args, nargs, kwnames);
-    if (kr_type_check_abstract(type) < 0)
-        return NULL;
-    PyObject *obj = type->tp_alloc(type, 0);
-    if (obj == NULL)
-        return NULL;
+    /* Hold __init__ before allocating: a collection run by the allocation
+     * may execute code that changes the class. */
     Py_INCREF(init);
+    if (kr_type_check_abstract(type) < 0) {
+        Py_DECREF(init);
+        return NULL;
+    }
+    PyObject *obj = type->tp_alloc(type, 0);
+    if (obj == NULL) {
+        Py_DECREF(init);
+        return NULL;
+    }
     PyObject *res;
     if ((nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) && args != NULL) {
         /* The caller lent us the slot before args[0]. */

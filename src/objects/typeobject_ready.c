@@ -277,7 +277,13 @@ kr_type_ready_impl(PyTypeObject *type)
         return -1;
 
     /* __new__: keep the type's own (exposed as a builtin method), or take
-     * the base's; DISALLOW_INSTANTIATION removes it. */
+     * the base's; DISALLOW_INSTANTIATION removes it.  A static type made
+     * directly on object without a tp_new of its own cannot be
+     * instantiated from Python: object.__new__ would hand out an
+     * uninitialised C object. */
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE) && base == &PyBaseObject_Type &&
+        type->tp_new == NULL)
+        type->tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
     if (type->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) {
         type->tp_new = NULL;
     }

@@ -990,6 +990,7 @@ int kr_str_runtime_init(void)
      * identifiers), set once here before any source is parsed. */
     kr_parser_hooks.lookup_unicode_name = kr_unicode_lookup_name;
     kr_parser_hooks.is_xid = kr_unicode_is_xid;
+    kr_parser_hooks.nfkc_identifier = kr_unicode_nfkc_identifier;
     PyObject *e = kr_str_alloc(0, 0);
     if (e == NULL)
         return -1;

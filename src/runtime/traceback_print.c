@@ -704,7 +704,7 @@ static void print_message(kr_pctx *c, PyTypeObject *type, PyObject *value)
     PyObject *mod = PyObject_GetAttrString((PyObject *)type, "__module__");
     if (mod == NULL || !PyUnicode_Check(mod)) {
         PyErr_Clear();
-        out_s(o, "<unknown>");
+        out_s(o, "<unknown>.");
     }
     else if (PyUnicode_CompareWithASCIIString(mod, "builtins") != 0 &&
              PyUnicode_CompareWithASCIIString(mod, "__main__") != 0) {
@@ -755,7 +755,7 @@ static void print_notes(kr_pctx *c, PyObject *value)
             out_str(c->out, r);
             Py_DECREF(r);
         }
-        out_s(c->out, "\n");
+        /* 3.11 writes no line end here */
         Py_DECREF(notes);
         return;
     }

@@ -61,4 +61,4 @@ except TypeError as e:
     print("TypeError:", e)
 del Plain.__abstractmethods__
 print(type(Plain()).__name__)
-print(property(abstract(lambda s: 0)).__isabstractmethod__, staticmethod(abstract(len)).__isabstractmethod__)
+print(property(abstract(lambda s: 0)).__isabstractmethod__, staticmethod(abstract(lambda: 0)).__isabstractmethod__)

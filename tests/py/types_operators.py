@@ -53,8 +53,8 @@ print(sorted([b, a]))
 for expr in ["a + 'x'", "'x' + a", "a < 1", "a @ 1", "[] - a", "a ** 'x'"]:
     try:
         print(eval(expr))
-    except TypeError as e:
-        print("TypeError:", e)
+    except (TypeError, AttributeError) as e:
+        print(type(e).__name__ + ":", e)
 try:
     pow(1, 2, a)
 except TypeError as e:

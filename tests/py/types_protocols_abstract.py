@@ -17,8 +17,8 @@ except TypeError as e:
     print("TypeError:", e)
 try:
     dict([[1, 2, 3]])
-except TypeError as e:
-    print("TypeError:", e)
+except ValueError as e:
+    print("ValueError:", e)
 print(list(map(lambda x: x * 2, s)), list(zip(s, "abc")), list(enumerate(s)))
 a, b, c = s
 print(a, b, c)

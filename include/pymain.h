@@ -1,0 +1,15 @@
+/* pymain.h: the command line of Python as a library function, what the
+ * `krait` executable runs.  (CPython declares these in pylifecycle.h.) */
+#ifndef Py_PYMAIN_H
+#define Py_PYMAIN_H
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+PyAPI_FUNC(int) Py_Main(int argc, wchar_t **argv);
+PyAPI_FUNC(int) Py_BytesMain(int argc, char **argv);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
