@@ -84,7 +84,7 @@ check: all
 # exit, so LeakSanitizer would report those as leaks in every run.
 check-asan:
 	$(MAKE) BUILD=build-asan SAN=1 OPT=-O1 all
-	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) BUILD=build-asan SAN=1 OPT=-O1 check
+	PY_TIMEOUT=600 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) BUILD=build-asan SAN=1 OPT=-O1 check
 
 bench: all
 	@bash bench/run.sh $(BUILD)/krait

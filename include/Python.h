@@ -47,6 +47,7 @@
 #include "dictobject.h"
 #include "enumobject.h"
 #include "setobject.h"
+#include "genericaliasobject.h"
 #include "methodobject.h"
 #include "moduleobject.h"
 #include "funcobject.h"

@@ -63,8 +63,9 @@ PyAPI_FUNC(int) krait_enter(krait_context *ctx);
 PyAPI_FUNC(void) krait_leave(krait_context *ctx);
 
 /* Run source as __main__ (between enter and leave).  0 on success; -1 if
- * an exception was raised (it is printed to sys.stderr as by the
- * interpreter; SystemExit sets *exit_code where the caller asks). */
+ * an exception was raised: it is printed to sys.stderr as the interpreter
+ * prints it, except SystemExit, which is dropped silently (an embedded
+ * context never ends the process). */
 PyAPI_FUNC(int) krait_run_string(krait_context *ctx, const char *source);
 PyAPI_FUNC(int) krait_run_file(krait_context *ctx, const char *path);
 

@@ -14,6 +14,7 @@ run bash tests/run_unit.sh "$build" ${SAN_CFLAGS:-}
 run bash tests/run_py.sh "$build/krait"
 run bash tests/run_ext.sh "$build"
 [ -f tests/run_abi.sh ] && run bash tests/run_abi.sh "$build"
+run bash tests/embed/run.sh "$build"
 run bash tests/run_cpython.sh "$build/krait"
 [ -x tests/fuzz/run.sh ] && [ -z "${SKIP_FUZZ:-}" ] && run bash tests/fuzz/run.sh
 p=0; f=0

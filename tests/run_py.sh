@@ -15,7 +15,7 @@ pass=0; fail=0; unexpected=0
 for p in "$@"; do
     p=$(basename "$p"); n=${p%.py}
     [ -f "$n.out" ] || continue
-    PYTHONHASHSEED=0 PYTHONIOENCODING=utf-8 timeout 60 "$krait" "$p" \
+    PYTHONHASHSEED=0 PYTHONIOENCODING=utf-8 timeout "${PY_TIMEOUT:-60}" "$krait" "$p" \
         > "$outdir/$n.out.raw" 2> "$outdir/$n.err.raw" < /dev/null
     rc=$?
     sed "s|$PWD/||g" "$outdir/$n.out.raw" > "$outdir/$n.out"

@@ -13,6 +13,7 @@
  * object no Python code can name, so no field in PyThreadState is needed. */
 #include "internal.h"
 #include "genericaliasobject.h"
+#include "capi/contextvars.h"
 
 struct _pycontextobject {
     PyObject_HEAD
@@ -49,24 +50,49 @@ static PyTypeObject kr_ctxmissing_type = {
 
 static PyObject kr_ctxmissing = {_Py_IMMORTAL_REFCNT, &kr_ctxmissing_type};
 
-/* The types are readied on first use (the runtime's static type table
- * does not list them yet); readying is idempotent. */
+/* Token.MISSING must sit in Token's dict, which PyType_Ready makes and
+ * which every context shares.  The entry is made with the calling thread
+ * briefly bound to no context, so that the key and any growth of the dict
+ * come from the process-wide allocator (as at start-up) and outlive every
+ * context.  The runtime should call this once at start-up, right after
+ * readying the static types; until it does, the first use in the process
+ * does it (a concurrent first use from two contexts would race).  The
+ * marker's own type is readied the same way. */
+int kr_contextvars_types_init(void)
+{
+    PyObject *dict = PyContextToken_Type.tp_dict;
+    if (dict == NULL || ((kr_ctxmissing_type.tp_flags & Py_TPFLAGS_READY) &&
+                         PyDict_GetItemString(dict, "MISSING") != NULL))
+        return 0;
+    PyThreadState *ts = kr_tstate;
+    kr_tstate = NULL;
+    int r = 0;
+    if (!(kr_ctxmissing_type.tp_flags & Py_TPFLAGS_READY))
+        r = PyType_Ready(&kr_ctxmissing_type);
+    if (r == 0 && PyDict_GetItemString(dict, "MISSING") == NULL) {
+        PyObject *key = PyUnicode_FromString("MISSING");
+        r = key == NULL ? -1 : PyDict_SetItem(dict, key, &kr_ctxmissing);
+        Py_XDECREF(key);
+    }
+    kr_tstate = ts;
+    if (r < 0) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyType_Modified(&PyContextToken_Type);
+    return 0;
+}
+
+/* The runtime readies these types at start-up (runtime/static_types.c);
+ * readying here too keeps the C API usable in a process whose table lacks
+ * them. */
 static int kr_ctx_ready(void)
 {
-    PyTypeObject *types[] = {&PyContext_Type, &PyContextVar_Type, &PyContextToken_Type,
-                             &kr_ctxmissing_type};
-    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
-        if (types[i]->tp_flags & Py_TPFLAGS_READY)
-            continue;
-        if (PyType_Ready(types[i]) < 0)
+    PyTypeObject *types[] = {&PyContext_Type, &PyContextVar_Type, &PyContextToken_Type};
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+        if (!(types[i]->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(types[i]) < 0)
             return -1;
-        /* Token.MISSING: set once, with the type, like every other value
-         * in a static type's dict. */
-        if (types[i] == &PyContextToken_Type &&
-            PyDict_SetItemString(PyContextToken_Type.tp_dict, "MISSING", &kr_ctxmissing) < 0)
-            return -1;
-    }
-    return 0;
+    return kr_contextvars_types_init();
 }
 
 /* ---- the current context ---- */

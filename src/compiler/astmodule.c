@@ -207,7 +207,7 @@ static struct PyModuleDef kr_ast_moduledef = {
     PyModuleDef_HEAD_INIT, "_ast", NULL, -1, NULL, NULL, NULL, NULL, NULL
 };
 
-PyObject *
+PyMODINIT_FUNC
 PyInit__ast(void)
 {
     PyObject *m = PyModule_Create(&kr_ast_moduledef);

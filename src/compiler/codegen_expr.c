@@ -148,9 +148,10 @@ kr_cg_jump_if(kr_compiler *c, kr_expr *e, kr_block *next, int cond)
     }
     case KR_Compare: {
         int n = KR_SEQ_LEN(e->v.Compare.ops) - 1;
+        /* as in CPython 3.11, the comparison's position stays current for
+           the jumps that follow (not restored) */
+        c->u->loc = KR_LOC_OF(e);
         if (n > 0) {
-            kr_location saved = c->u->loc;
-            c->u->loc = KR_LOC_OF(e);
             if (kr_check_compare(c, e) < 0)
                 goto done;
             kr_block *cleanup = kr_cg_new_block(c), *end = kr_cg_new_block(c);
@@ -176,7 +177,6 @@ kr_cg_jump_if(kr_compiler *c, kr_expr *e, kr_block *next, int cond)
             if (!cond && kr_cg_addjump_noline(c, JUMP, next) < 0)
                 goto done;
             kr_cg_use_block(c, end);
-            c->u->loc = saved;
             r = 0;
             goto done;
         }

@@ -381,7 +381,8 @@ kr_pattern_or(kr_compiler *c, kr_pattern *p, kr_pc *pc)
                 PyErr_NoMemory();
                 goto error;
             }
-            memcpy(control, alt_pc.stores, sizeof(char *) * (size_t)nstores);
+            if (nstores)
+                memcpy(control, alt_pc.stores, sizeof(char *) * (size_t)nstores);
             ncontrol = nstores;
         } else if (nstores != ncontrol) {
             goto diff;

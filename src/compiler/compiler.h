@@ -43,9 +43,15 @@ PyObject *kr_syntax_error_raise(PyObject *type, const char *msg,
                                 const char *text);
 
 /* The `_ast` module (astmodule.c): register it as a built-in module. */
-PyObject *PyInit__ast(void);
+PyMODINIT_FUNC PyInit__ast(void);
 /* The Python `ast` objects for a parsed tree; new reference or NULL. */
 PyObject *kr_ast_from_mod(struct kr_mod *mod);
+
+/* compile() of an `ast.Module` / `Expression` / `Interactive` object
+ * (astconvert.c); same contract as kr_compile_source.  With
+ * PyCF_ONLY_AST in flags the object is checked and returned as is. */
+PyObject *kr_compile_ast(PyObject *ast, PyObject *filename, int mode,
+                         PyCompilerFlags *flags, int optimize);
 
 /* Everything a code object is made of; kr_code_new copies the arrays
  * and takes new references to the objects, so the caller keeps

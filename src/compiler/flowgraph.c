@@ -612,6 +612,18 @@ kr_remove_nops(kr_block *b)
     b->n = out;
 }
 
+static int
+kr_is_exit_without_line(kr_block *b)
+{
+    int op = b->instrs[b->n - 1].op;
+    if (op != RETURN_VALUE && op != RAISE_VARARGS && op != RERAISE)
+        return 0;
+    for (int i = 0; i < b->n; i++)
+        if (b->instrs[i].loc.lineno >= 0)
+            return 0;
+    return 1;
+}
+
 static void
 kr_layout(kr_unit *u)
 {
@@ -686,6 +698,45 @@ kr_layout(kr_unit *u)
                 if (t)
                     t->preds += 2;   /* never inherit a line from a raiser */
             }
+    }
+    /* an exit block without a line reached by several jumps gets one copy
+       per jump, carrying the jump's line (CPython's
+       duplicate_exits_without_lineno), so `return None` at the end of a
+       function reports the line of the path that got there */
+    for (kr_block *b = u->entry; b; b = b->next) {
+        if (b->n == 0)
+            continue;
+        kr_instr *l = &b->instrs[b->n - 1];
+        if (l->target == NULL || !kr_is_jump_op(l->op))
+            continue;
+        kr_block *t = kr_next_nonempty(l->target);
+        if (t == NULL || t->preds <= 1 || !kr_is_exit_without_line(t))
+            continue;
+        kr_block *copy = calloc(1, sizeof(kr_block));
+        kr_instr *ci = copy ? malloc(sizeof(kr_instr) * (size_t)t->n) : NULL;
+        if (ci == NULL) {
+            free(copy);
+            continue;   /* only line numbers are lost */
+        }
+        memcpy(ci, t->instrs, sizeof(kr_instr) * (size_t)t->n);
+        copy->instrs = ci;
+        copy->n = copy->cap = t->n;
+        copy->startdepth = t->startdepth;
+        copy->preds = 1;
+        copy->alloc_next = u->blocks;
+        u->blocks = copy;
+        ci[0].loc = l->loc;
+        l->target = copy;
+        t->preds--;
+        copy->next = t->next;
+        t->next = copy;
+    }
+    for (kr_block *b = u->entry; b; b = b->next) {
+        if (b->n == 0 || kr_is_terminator(b->instrs[b->n - 1].op))
+            continue;
+        kr_block *nb = kr_next_nonempty(b->next);
+        if (nb && kr_is_exit_without_line(nb))
+            nb->instrs[0].loc = b->instrs[b->n - 1].loc;
     }
     for (kr_block *b = u->entry; b; b = b->next) {
         if (b->n == 0)

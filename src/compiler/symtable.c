@@ -875,7 +875,11 @@ kr_st_comprehension(kr_stb *b, kr_expr *e, const char *scope_name,
     if (kr_st_expr(b, elt) < 0)
         return -1;
     ste->generator = type == KR_COMP_GENEXP;
+    /* an async list/set/dict comprehension is awaited where it is built */
+    int is_async = ste->coroutine && !ste->generator;
     kr_st_exit(b);
+    if (is_async)
+        b->st->cur->coroutine = 1;
     return 0;
 }
 

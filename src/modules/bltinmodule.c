@@ -10,6 +10,7 @@
 #include "compiler/compiler.h"
 #include "vm/vm.h"
 #include "modules/modules.h"
+#include "runtime/import.h"
 #include "objects/str_ids.h"
 
 /* ---- small helpers ---- */
@@ -1341,6 +1342,8 @@ int kr_builtins_init(struct kr_context *ctx)
         goto error;
     int debug = ctx->options.optimize == 0;
     if (PyDict_SetItemString(d, "__debug__", debug ? Py_True : Py_False) < 0)
+        goto error;
+    if (kr_set_builtin_spec(mod) < 0)
         goto error;
     ctx->builtins = Py_NewRef(d);
     if (PyDict_SetItemString(ctx->modules, "builtins", mod) < 0)

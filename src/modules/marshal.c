@@ -864,7 +864,7 @@ int PyMarshal_ReadShortFromFile(FILE *fp)
 
 /* ================= the module ================= */
 
-static int kr_marshal_version(const char *fname, PyObject *const *args, Py_ssize_t nargs,
+static int kr_marshal_version(PyObject *const *args, Py_ssize_t nargs,
                               Py_ssize_t at, int *version)
 {
     *version = Py_MARSHAL_VERSION;
@@ -879,8 +879,7 @@ static int kr_marshal_version(const char *fname, PyObject *const *args, Py_ssize
     if (v == -1 && PyErr_Occurred())
         return -1;
     if (overflow || v > INT32_MAX || v < INT32_MIN) {
-        PyErr_SetString(PyExc_OverflowError, overflow < 0 || v < 0
-                        ? "signed integer is less than minimum" : "signed integer is greater than maximum");
+        PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
         return -1;
     }
     *version = (int)v;
@@ -891,7 +890,7 @@ static PyObject *kr_marshal_dumps(PyObject *m, PyObject *const *args, Py_ssize_t
 {
     int version;
     if (!_PyArg_CheckPositional("dumps", nargs, 1, 2) ||
-        kr_marshal_version("dumps", args, nargs, 1, &version) < 0)
+        kr_marshal_version(args, nargs, 1, &version) < 0)
         return NULL;
     return kr_marshal_dumps_impl(args[0], version);
 }
@@ -900,7 +899,7 @@ static PyObject *kr_marshal_dump(PyObject *m, PyObject *const *args, Py_ssize_t 
 {
     int version;
     if (!_PyArg_CheckPositional("dump", nargs, 2, 3) ||
-        kr_marshal_version("dump", args, nargs, 2, &version) < 0)
+        kr_marshal_version(args, nargs, 2, &version) < 0)
         return NULL;
     PyObject *b = kr_marshal_dumps_impl(args[0], version);
     if (b == NULL)

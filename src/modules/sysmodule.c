@@ -10,6 +10,7 @@
 #include "capi/argparse.h"
 #include "vm/vm.h"
 #include "modules/modules.h"
+#include "runtime/import.h"
 #include "objects/str_ids.h"
 #include "objects/namespaceobject.h"
 #include "modules/getpath.h"
@@ -412,9 +413,13 @@ static PyObject *sys_exception(PyObject *self, PyObject *unused)
 
 static PyObject *sys_intern(PyObject *self, PyObject *s)
 {
-    if (!PyUnicode_CheckExact(s)) {
+    if (!PyUnicode_Check(s)) {
         PyErr_Format(PyExc_TypeError, "intern() argument must be str, not %.200s",
                      Py_TYPE(s)->tp_name);
+        return NULL;
+    }
+    if (!PyUnicode_CheckExact(s)) {
+        PyErr_Format(PyExc_TypeError, "can't intern %.400s", Py_TYPE(s)->tp_name);
         return NULL;
     }
     Py_INCREF(s);
@@ -1101,6 +1106,8 @@ int kr_sys_init(struct kr_context *ctx)
         if (rc < 0)
             goto error;
     }
+    if (kr_set_builtin_spec(mod) < 0)
+        goto error;
     if (PyDict_SetItemString(ctx->modules, "sys", mod) < 0)
         goto error;
     Py_DECREF(mod);
@@ -1108,4 +1115,16 @@ int kr_sys_init(struct kr_context *ctx)
 error:
     Py_DECREF(mod);
     return -1;
+}
+
+/* Releases the builtins area's per-context state when a context closes
+ * (called by context teardown, runtime/context.c). */
+void kr_modules_state_fini(struct kr_context *ctx)
+{
+    struct kr_modules_state *st = &ctx->mods;
+    Py_CLEAR(st->audit_hooks);
+    Py_CLEAR(st->trace_func);
+    Py_CLEAR(st->profile_func);
+    Py_CLEAR(st->stdstreams);
+    Py_CLEAR(st->modules_by_def);
 }

@@ -825,8 +825,9 @@ PyTypeObject PyByteArray_Type = {
     .tp_str = bytearray_repr,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_as_buffer = &bytearray_as_buffer,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF |
-                Py_TPFLAGS_SEQUENCE,
+    /* Not Py_TPFLAGS_SEQUENCE: match statements treat bytearray, like
+     * bytes and str, as a single value (PEP 634). */
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
     .tp_doc = "bytearray(iterable_of_ints) -> bytearray\n"
               "bytearray(string, encoding[, errors]) -> bytearray\n"
               "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"

@@ -261,7 +261,14 @@ PyObject *_PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *error
             *out++ = c;
         }
     }
-    if (_PyBytes_Resize(&r, out - PyBytes_AS_STRING(r)) < 0)
+    Py_ssize_t n = out - PyBytes_AS_STRING(r);
+    if (n <= 1) {
+        /* b'' and one byte come back as the shared objects. */
+        PyObject *shared = PyBytes_FromStringAndSize(PyBytes_AS_STRING(r), n);
+        Py_DECREF(r);
+        return shared;
+    }
+    if (_PyBytes_Resize(&r, n) < 0)
         return NULL;
     return r;
 fail:
@@ -303,8 +310,8 @@ PyObject *PyBytes_FromObject(PyObject *x)
         Py_buffer view;
         if (PyObject_GetBuffer(x, &view, PyBUF_FULL_RO) < 0)
             return NULL;
-        PyObject *r = kr_bytes_alloc(view.len);
-        if (r != NULL && PyBuffer_ToContiguous(PyBytes_AS_STRING(r), &view, view.len, 'C') < 0)
+        PyObject *r = PyBytes_FromStringAndSize(NULL, view.len);
+        if (r != NULL && view.len > 0 && PyBuffer_ToContiguous(PyBytes_AS_STRING(r), &view, view.len, 'C') < 0)
             Py_CLEAR(r);
         PyBuffer_Release(&view);
         return r;
@@ -413,8 +420,8 @@ static PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
                 PyErr_SetString(PyExc_ValueError, "negative count");
                 return NULL;
             } else {
-                r = kr_bytes_alloc(size);
-                if (r != NULL)
+                r = PyBytes_FromStringAndSize(NULL, size);
+                if (r != NULL && size > 0)
                     memset(PyBytes_AS_STRING(r), 0, (size_t)size);
             }
         } else {
@@ -508,12 +515,17 @@ static PyObject *bytes_str(PyObject *op)
 
 /* ---- hashing and comparison ---- */
 
+/* The hash is cached in the object, except in the immortal shared ones:
+ * contexts on other threads read those, so nobody writes to them. */
 static Py_hash_t bytes_hash(PyObject *op)
 {
     PyBytesObject *b = (PyBytesObject *)op;
-    if (b->ob_shash == -1)
-        b->ob_shash = _Py_HashBytes(b->ob_sval, Py_SIZE(b));
-    return b->ob_shash;
+    if (b->ob_shash != -1)
+        return b->ob_shash;
+    Py_hash_t h = _Py_HashBytes(b->ob_sval, Py_SIZE(b));
+    if (!_Py_IsImmortal(op))
+        b->ob_shash = h;
+    return h;
 }
 
 static PyObject *bytes_richcompare(PyObject *a, PyObject *b, int op)

@@ -31,6 +31,21 @@ int kr_slice_index(PyObject *v, Py_ssize_t *pi);
 #define KR_CHECK_NARGS(name, nargs, min, max) \
     (((min) <= (nargs) && (nargs) <= (max)) || _PyArg_CheckPositional((name), (nargs), (min), (max)))
 
+/* An exact int of at most one digit, read without a call: the common
+ * index.  Returns 1 and sets *out, or 0 for anything else. */
+static inline int
+kr_small_index(PyObject *o, Py_ssize_t *out)
+{
+    if (PyLong_CheckExact(o)) {
+        Py_ssize_t size = Py_SIZE(o);
+        if (size >= -1 && size <= 1) {
+            *out = size * (Py_ssize_t)((PyLongObject *)o)->ob_digit[0];
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The builtin `iter` (for __reduce__ of iterators); borrowed, or NULL
  * with an exception set. */
 PyObject *kr_builtin_iter(void);

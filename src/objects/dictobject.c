@@ -855,6 +855,13 @@ kr_dict_pop_known_hash(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject
 PyObject *
 _PyDict_Pop(PyObject *dict, PyObject *key, PyObject *deflt)
 {
+    /* an empty dict answers before hashing: {}.pop([]) is a KeyError */
+    if (((PyDictObject *)dict)->ma_used == 0) {
+        if (deflt)
+            return Py_NewRef(deflt);
+        kr_set_key_error(key);
+        return NULL;
+    }
     Py_hash_t hash = kr_dict_hash(key);
     if (hash == -1)
         return NULL;

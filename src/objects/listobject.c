@@ -707,10 +707,14 @@ kr_list_inplace_repeat(PyListObject *self, Py_ssize_t n)
 static PyObject *
 kr_list_subscript(PyListObject *self, PyObject *item)
 {
-    if (PyIndex_Check(item)) {
-        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
-        if (i == -1 && PyErr_Occurred())
-            return NULL;
+    Py_ssize_t i;
+    int small = kr_small_index(item, &i);
+    if (small || PyIndex_Check(item)) {
+        if (!small) {
+            i = PyNumber_AsSsize_t(item, PyExc_IndexError);
+            if (i == -1 && PyErr_Occurred())
+                return NULL;
+        }
         if (i < 0)
             i += Py_SIZE(self);
         return kr_list_item(self, i);
@@ -739,10 +743,14 @@ kr_list_subscript(PyListObject *self, PyObject *item)
 static int
 kr_list_ass_subscript(PyListObject *self, PyObject *item, PyObject *value)
 {
-    if (PyIndex_Check(item)) {
-        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
-        if (i == -1 && PyErr_Occurred())
-            return -1;
+    Py_ssize_t i;
+    int small = kr_small_index(item, &i);
+    if (small || PyIndex_Check(item)) {
+        if (!small) {
+            i = PyNumber_AsSsize_t(item, PyExc_IndexError);
+            if (i == -1 && PyErr_Occurred())
+                return -1;
+        }
         if (i < 0)
             i += Py_SIZE(self);
         return kr_list_ass_item(self, i, value);
@@ -778,7 +786,7 @@ kr_list_ass_subscript(PyListObject *self, PyObject *item, PyObject *value)
             return -1;
         }
         /* close the gaps left by the removed items, one run at a time */
-        Py_ssize_t cur, i;
+        Py_ssize_t cur;
         for (cur = start, i = 0; cur < stop; cur += step, i++) {
             Py_ssize_t lim = step - 1;
             garbage[i] = self->ob_item[cur];
@@ -826,7 +834,7 @@ kr_list_ass_subscript(PyListObject *self, PyObject *item, PyObject *value)
         return -1;
     }
     PyObject **seqitems = PySequence_Fast_ITEMS(seq);
-    Py_ssize_t cur, i;
+    Py_ssize_t cur;
     for (cur = start, i = 0; i < slicelength; cur += step, i++) {
         garbage[i] = self->ob_item[cur];
         self->ob_item[cur] = Py_NewRef(seqitems[i]);

@@ -724,6 +724,18 @@ static int kr_mv_same_structure(const Py_buffer *a, const Py_buffer *b)
     return 1;
 }
 
+/* Stores v at ptr: converted first into a scratch item, because the
+ * conversion may run Python code that releases the view; only a view
+ * still alive is written. */
+static int kr_mv_store(PyMemoryViewObject *mv, char *ptr, PyObject *v, char fmt, const char *fmtstr)
+{
+    char item[16];
+    if (kr_mv_pack(item, v, fmt, fmtstr) < 0 || kr_mv_check_released(mv) < 0)
+        return -1;
+    memcpy(ptr, item, (size_t)mv->view.itemsize);
+    return 0;
+}
+
 static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
 {
     PyMemoryViewObject *mv = KR_MV(op);
@@ -742,7 +754,7 @@ static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
     if (view->ndim == 0) {
         if (key == Py_Ellipsis || (PyTuple_Check(key) && PyTuple_GET_SIZE(key) == 0)) {
             char fmt = kr_mv_item_format(view);
-            return fmt ? kr_mv_pack(view->buf, value, fmt, fmtstr) : -1;
+            return fmt ? kr_mv_store(mv, view->buf, value, fmt, fmtstr) : -1;
         }
         PyErr_SetString(PyExc_TypeError, "invalid indexing of 0-dim memory");
         return -1;
@@ -759,7 +771,7 @@ static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
         if (index == -1 && PyErr_Occurred())
             return -1;
         char *ptr = kr_mv_lookup(view->buf, view, 0, index);
-        return ptr ? kr_mv_pack(ptr, value, fmt, fmtstr) : -1;
+        return ptr ? kr_mv_store(mv, ptr, value, fmt, fmtstr) : -1;
     }
     if (PySlice_Check(key) && view->ndim == 1) {
         Py_buffer src;
@@ -807,7 +819,7 @@ static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
             return -1;
         }
         char *ptr = kr_mv_lookup_tuple(view, key);
-        return ptr ? kr_mv_pack(ptr, value, fmt, fmtstr) : -1;
+        return ptr ? kr_mv_store(mv, ptr, value, fmt, fmtstr) : -1;
     }
     if (PySlice_Check(key) || kr_mv_is_multi(key, 0)) {
         PyErr_SetString(PyExc_NotImplementedError,

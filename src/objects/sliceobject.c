@@ -59,6 +59,8 @@ kr_slice_index(PyObject *v, Py_ssize_t *pi)
 {
     if (v == Py_None)
         return 1;
+    if (kr_small_index(v, pi))
+        return 1;
     if (!PyIndex_Check(v)) {
         PyErr_SetString(PyExc_TypeError,
                         "slice indices must be integers or None or have an __index__ method");
@@ -232,6 +234,9 @@ PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py
     else if (*stop >= length) {
         *stop = (step < 0) ? length - 1 : length;
     }
+    /* plain slices need no division */
+    if (step == 1)
+        return *start < *stop ? *stop - *start : 0;
     if (step < 0) {
         if (*stop < *start)
             return (*start - *stop - 1) / (-step) + 1;

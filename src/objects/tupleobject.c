@@ -431,10 +431,14 @@ kr_tuple_repeat(PyTupleObject *a, Py_ssize_t n)
 static PyObject *
 kr_tuple_subscript(PyTupleObject *self, PyObject *item)
 {
-    if (PyIndex_Check(item)) {
-        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
-        if (i == -1 && PyErr_Occurred())
-            return NULL;
+    Py_ssize_t i;
+    int small = kr_small_index(item, &i);
+    if (small || PyIndex_Check(item)) {
+        if (!small) {
+            i = PyNumber_AsSsize_t(item, PyExc_IndexError);
+            if (i == -1 && PyErr_Occurred())
+                return NULL;
+        }
         if (i < 0)
             i += Py_SIZE(self);
         return kr_tuple_item(self, i);

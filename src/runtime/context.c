@@ -14,6 +14,8 @@
  * by Py_Initialize and cleared by Py_Finalize), an exception the design
  * allows because the GILState API has no other way to find a context. */
 #include "internal.h"
+#include "vm/vm.h"
+#include "objects/containers.h"
 #include "runtime/runtime.h"
 #include <time.h>
 #include <sched.h>
@@ -127,6 +129,7 @@ PyThreadState *PyThreadState_New(PyInterpreterState *interp)
 /* Clear everything the thread state owns that is a Python object. */
 void PyThreadState_Clear(PyThreadState *ts)
 {
+    kr_vm_tstate_clear(ts);
     Py_CLEAR(ts->curexc);
     Py_CLEAR(ts->exc_state.exc_value);
     Py_CLEAR(ts->dict);
@@ -430,6 +433,16 @@ void kr_context_free(struct kr_context *c)
     }
     c->rt.finalizing = 1;
     PyErr_Clear();
+    /* Buffered output must not be lost with the context. */
+    static const char *const streams[] = {"stdout", "stderr"};
+    for (int i = 0; i < 2; i++) {
+        PyObject *f = PySys_GetObject(streams[i]);
+        if (f != NULL && f != Py_None) {
+            PyObject *r = PyObject_CallMethod(f, "flush", NULL);
+            Py_XDECREF(r);
+            PyErr_Clear();
+        }
+    }
     /* Break the module graph so that objects with __del__ see it run. */
     if (c->modules != NULL && PyDict_Check(c->modules))
         PyDict_Clear(c->modules);
@@ -445,9 +458,26 @@ void kr_context_free(struct kr_context *c)
     Py_CLEAR(c->rt.linecache);
     for (PyThreadState *t = c->threads; t != NULL; t = t->next)
         PyThreadState_Clear(t);
+    /* With the roots gone, the rest is cycles: collect them so that
+     * memory that came from malloc (large blocks) is given back too. */
+    kr_gc_collect(KR_GC_NGEN - 1, "shutdown");
+    PyErr_Clear();
     /* the other areas' per-context state */
     kr_types_state_fini(c);
     kr_numbers_state_fini(&c->numbers);
+    kr_vm_context_clear(c);
+    kr_str_state_clear(&c->str);
+    kr_containers_clear_freelists();
+    kr_gc_collect(KR_GC_NGEN - 1, "shutdown");
+    PyErr_Clear();
+    /* Optional teardown hooks of the builtins area (weak: called when
+     * defined): its per-context state, and the native libraries the
+     * context loaded (so that a later context gets fresh C globals). */
+    if (kr_modules_state_fini)
+        kr_modules_state_fini(c);
+    if (kr_extload_context_fini)
+        kr_extload_context_fini(c);
+    PyErr_Clear();
     kr_gc_fini(&c->gc);
     kr_tstate = NULL;
     kr_ctx_lock_release(c);

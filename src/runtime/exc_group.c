@@ -165,9 +165,9 @@ static PyObject *derive_and_copy(PyObject *orig, PyObject *excs)
     PyBaseExceptionObject *o = (PyBaseExceptionObject *)orig;
     if (o->traceback)
         PyException_SetTraceback(eg, o->traceback);
-    PyException_SetCause(eg, Py_XNewRef(o->cause));
-    ((PyBaseExceptionObject *)eg)->suppress_context = o->suppress_context;
     PyException_SetContext(eg, Py_XNewRef(o->context));
+    /* as in CPython, this also sets __suppress_context__ */
+    PyException_SetCause(eg, Py_XNewRef(o->cause));
     PyObject *notes;
     if (_PyObject_LookupAttr(orig, KR_ID(__notes__), &notes) < 0) {
         Py_DECREF(eg);

@@ -1,8 +1,11 @@
 /* extload.c: loading native extension modules (design, section 5).
  *
- * A module file is opened with dlopen(RTLD_LOCAL) and its PyInit_NAME
- * called.  A PyModuleDef result means multi-phase initialisation (PEP
- * 489): the module is created from the def and the spec, then executed.
+ * A module file's PyInit_NAME is looked up in the library that
+ * embed/isolation.c picks for the current context (the library as found,
+ * or a private copy when a single-phase module is already used by another
+ * context) and called.  A PyModuleDef result means multi-phase
+ * initialisation (PEP 489): the module is created from the def and the
+ * spec, then executed, in each context from the one shared library.
  * Anything else must be the finished module (single-phase).  Every way
  * this can fail ends in an ImportError that names the file and says what
  * went wrong; a context whose allow_native_access option is off refuses
@@ -13,6 +16,7 @@
 #include "objects/str_ids.h"
 #include "objects/namespaceobject.h"
 #include "vm/code.h"
+#include "embed/isolation.h"
 #include <dlfcn.h>
 
 /* Raises ImportError(msg, name=name, path=path). */
@@ -35,30 +39,11 @@ static const char *short_name(const char *dotted)
     return dot ? dot + 1 : dotted;
 }
 
-/* Creates (and for multi-phase modules, does not yet execute) a module
- * from the library at `path`.  Sets *def_out to the PyModuleDef of a
- * multi-phase module, else NULL.  New reference. */
-static PyObject *create_from_library(PyObject *name, const char *path, PyObject *spec,
-                                     PyModuleDef **def_out)
+/* Looks up PyInit_NAME in the library `handle` and calls it.  Its result
+ * (a module or a PyModuleDef; new reference), or NULL with ImportError
+ * set, chained to whatever the init function raised. */
+static PyObject *call_init(PyObject *name, const char *cname, const char *path, void *handle)
 {
-    struct kr_context *ctx = kr_context_get();
-    *def_out = NULL;
-    if (!ctx->options.allow_native_access) {
-        import_error(name, path, PyUnicode_FromFormat(
-            "cannot import native module %R: native access is disabled in this context "
-            "(the allow_native_access option is off)", name));
-        return NULL;
-    }
-    const char *cname = PyUnicode_AsUTF8(name);
-    if (cname == NULL)
-        return NULL;
-    void *handle = dlopen(path, ctx->mods.dlopen_flags | RTLD_LOCAL);
-    if (handle == NULL) {
-        const char *err = dlerror();
-        import_error(name, path, PyUnicode_FromFormat(
-            "cannot load native module %R from %s: %s", name, path, err ? err : "unknown dlopen error"));
-        return NULL;
-    }
     char symbol[512];
     snprintf(symbol, sizeof symbol, "PyInit_%s", short_name(cname));
     PyObject *(*init)(void);
@@ -105,6 +90,35 @@ static PyObject *create_from_library(PyObject *name, const char *path, PyObject 
         }
         return NULL;
     }
+    return m;
+}
+
+/* Creates (and for multi-phase modules, does not yet execute) a module
+ * from the library at `path`.  Sets *def_out to the PyModuleDef of a
+ * multi-phase module, else NULL.  New reference. */
+static PyObject *create_from_library(PyObject *name, const char *path, PyObject *spec,
+                                     PyModuleDef **def_out)
+{
+    struct kr_context *ctx = kr_context_get();
+    *def_out = NULL;
+    if (!ctx->options.allow_native_access) {
+        import_error(name, path, PyUnicode_FromFormat(
+            "cannot import native module %R: native access is disabled in this context "
+            "(the allow_native_access option is off)", name));
+        return NULL;
+    }
+    const char *cname = PyUnicode_AsUTF8(name);
+    if (cname == NULL)
+        return NULL;
+    kr_iso_load load;
+    if (kr_isolation_acquire(name, path, &load) < 0)
+        return NULL;
+    PyObject *m = call_init(name, cname, path, load.handle);
+    kr_isolation_settle(&load, m == NULL ? KR_ISO_UNKNOWN :
+                        PyObject_TypeCheck(m, &PyModuleDef_Type) ? KR_ISO_MULTI :
+                        PyModule_Check(m) ? KR_ISO_SINGLE : KR_ISO_UNKNOWN);
+    if (m == NULL)
+        return NULL;
     if (PyObject_TypeCheck(m, &PyModuleDef_Type)) {
         PyModuleDef *def = (PyModuleDef *)m;
         *def_out = def;

@@ -78,21 +78,41 @@ static PyObject *make_spec(PyObject *name, PyObject *origin, PyObject *search_lo
         Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, PyUnicode_GET_LENGTH(name), -1);
         parent = dot < 0 ? PyUnicode_FromString("") : PyUnicode_Substring(name, 0, dot);
     }
-    int ok = parent != NULL &&
+    /* A module with no file is built in: importlib gives its spec the
+     * origin 'built-in' (with no location), which module reprs show. */
+    PyObject *builtin_origin = origin ? NULL : PyUnicode_FromString("built-in");
+    int ok = parent != NULL && (origin != NULL || builtin_origin != NULL) &&
         PyObject_SetAttr(spec, KR_ID(name), name) == 0 &&
         PyObject_SetAttr(spec, KR_ID(loader), Py_None) == 0 &&
-        PyObject_SetAttr(spec, KR_ID(origin), origin ? origin : Py_None) == 0 &&
+        PyObject_SetAttr(spec, KR_ID(origin), origin ? origin : builtin_origin) == 0 &&
         PyObject_SetAttr(spec, KR_ID(submodule_search_locations),
                          search_locations ? search_locations : Py_None) == 0 &&
         PyObject_SetAttr(spec, KR_ID(parent), parent) == 0 &&
         PyObject_SetAttr(spec, KR_ID(has_location), origin ? Py_True : Py_False) == 0 &&
         PyObject_SetAttrString(spec, "cached", Py_None) == 0;
+    Py_XDECREF(builtin_origin);
     Py_XDECREF(parent);
     if (!ok) {
         Py_DECREF(spec);
         return NULL;
     }
     return spec;
+}
+
+/* Gives a module created with the context (sys, builtins) the spec of a
+ * built-in module. */
+int kr_set_builtin_spec(PyObject *module)
+{
+    PyObject *name = PyModule_GetNameObject(module);
+    if (name == NULL)
+        return -1;
+    PyObject *spec = make_spec(name, NULL, NULL);
+    Py_DECREF(name);
+    if (spec == NULL)
+        return -1;
+    int rc = PyObject_SetAttr(module, KR_ID(__spec__), spec);
+    Py_DECREF(spec);
+    return rc;
 }
 
 /* ---- finding ---- */

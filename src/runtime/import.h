@@ -47,3 +47,6 @@ int kr_state_add_module(PyObject *module, PyModuleDef *def);
  * 1 when found (*parent_out: new reference or NULL), 0 with
  * ModuleNotFoundError set, -1 on other errors. */
 int kr_find_module(PyObject *name, PyObject **parent_out, kr_found_module *found);
+
+/* Sets a built-in module's __spec__ (origin 'built-in'). */
+int kr_set_builtin_spec(PyObject *module);

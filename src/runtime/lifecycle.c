@@ -9,6 +9,7 @@
  * Py_Initialize creates the main context and binds the calling thread to
  * it; Py_FinalizeEx destroys it. */
 #include "internal.h"
+#include "objects/bytes_internal.h"
 #include "runtime/runtime.h"
 #include "runtime/exceptions.h"
 #include <sys/utsname.h>
@@ -152,7 +153,8 @@ static int kr_init_status;
 
 static void runtime_init_once(void)
 {
-    if (kr_hash_init() < 0 || kr_str_runtime_init() < 0 || kr_exceptions_init() < 0) {
+    if (kr_hash_init() < 0 || kr_str_runtime_init() < 0 || kr_bytes_runtime_init() < 0 ||
+        kr_exceptions_init() < 0) {
         kr_init_status = -1;
         return;
     }

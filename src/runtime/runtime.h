@@ -98,6 +98,12 @@ int kr_hash_init(void);                              /* str: src/objects/siphash
 int kr_builtins_init(struct kr_context *ctx);        /* builtins: src/modules/modules.h */
 int kr_sys_init(struct kr_context *ctx);             /* builtins */
 void kr_types_state_fini(struct kr_context *ctx);    /* types: src/objects/types.h */
+/* Optional (weak) teardown hooks of the builtins area, called by
+ * kr_context_free when defined, with the context still entered, after
+ * the last collection: module state, and unloading the native libraries
+ * the context loaded. */
+void kr_modules_state_fini(struct kr_context *ctx) __attribute__((weak));
+void kr_extload_context_fini(struct kr_context *ctx) __attribute__((weak));
 PyObject *kr_compile_source(const char *src, Py_ssize_t len, PyObject *filename,
                             int mode, PyCompilerFlags *flags, int optimize);  /* compiler */
 int kr_code_location(PyCodeObject *co, int lasti, int *lineno, int *end_lineno,

@@ -6,7 +6,9 @@
  * not landed yet (the bytes area) are weak references: the table skips
  * them while they are absent, so the runtime links and runs without them
  * (every entry is declared weak, for the same reason, while the areas land).
- * An area adding a static type appends it here. */
+ * An area adding a static type appends it here: a static type readied
+ * lazily inside a context would get its dict from that context's memory,
+ * which dies with the context. */
 #include "internal.h"
 #include "runtime/runtime.h"
 
@@ -17,6 +19,7 @@
  * fails to link wherever the type is used. */
 
 extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type, PyFrame_Type, kr_warnings_matcher_type;
+extern PyTypeObject PyContextToken_Type, PyContextVar_Type, PyContext_Type, PyODict_Type, PyODictIter_Type, PyODictKeys_Type, PyODictValues_Type, PyODictItems_Type, PyPickleBuffer_Type, PyStdPrinter_Type, _PyMemoryIter_Type, kr_AnextAwaitable_Type, kr_StdStream_Type, kr_str_ascii_iter_type;
 extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView_Type KR_WEAK,
     PyBytesIter_Type KR_WEAK, PyByteArrayIter_Type KR_WEAK, _PyNamespace_Type KR_WEAK,
     _PyManagedBuffer_Type KR_WEAK, Py_GenericAliasType KR_WEAK, _PyUnion_Type KR_WEAK;
@@ -104,6 +107,20 @@ extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView
 #pragma weak _PyWeakref_CallableProxyType
 #pragma weak PyCapsule_Type
 #pragma weak kr_warnings_matcher_type
+#pragma weak PyContextToken_Type
+#pragma weak PyContextVar_Type
+#pragma weak PyContext_Type
+#pragma weak PyODict_Type
+#pragma weak PyODictIter_Type
+#pragma weak PyODictKeys_Type
+#pragma weak PyODictValues_Type
+#pragma weak PyODictItems_Type
+#pragma weak PyPickleBuffer_Type
+#pragma weak PyStdPrinter_Type
+#pragma weak _PyMemoryIter_Type
+#pragma weak kr_AnextAwaitable_Type
+#pragma weak kr_StdStream_Type
+#pragma weak kr_str_ascii_iter_type
 
 PyTypeObject *const kr_static_types[] = {
     &PyBaseObject_Type, &PyType_Type, &PySuper_Type,
@@ -137,5 +154,10 @@ PyTypeObject *const kr_static_types[] = {
     /* runtime */
     &_PyWeakref_RefType, &_PyWeakref_ProxyType, &_PyWeakref_CallableProxyType,
     &PyCapsule_Type, &kr_warnings_matcher_type,
+    /* the rest: static types other areas define outside the public headers */
+    &PyContextToken_Type, &PyContextVar_Type, &PyContext_Type,
+    &PyODict_Type, &PyODictIter_Type, &PyODictKeys_Type, &PyODictValues_Type, &PyODictItems_Type,
+    &PyPickleBuffer_Type, &PyStdPrinter_Type, &_PyMemoryIter_Type,
+    &kr_AnextAwaitable_Type, &kr_StdStream_Type, &kr_str_ascii_iter_type,
 };
 const size_t kr_static_types_count = sizeof(kr_static_types) / sizeof(kr_static_types[0]);

@@ -201,8 +201,8 @@ static Py_ssize_t count_fields(PyStructSequence_Desc *desc, Py_ssize_t *n_unname
     return i;
 }
 
-/* Member descriptors for the named fields (raw memory, lives with the
- * type). */
+/* Member descriptors for the named fields (raw memory: a static type
+ * keeps it for the life of the process; a heap type copies it). */
 static PyMemberDef *make_members(PyStructSequence_Desc *desc, Py_ssize_t n)
 {
     PyMemberDef *m = PyMem_RawCalloc((size_t)n + 1, sizeof(PyMemberDef));
@@ -324,6 +324,8 @@ PyTypeObject *PyStructSequence_NewType(PyStructSequence_Desc *desc)
         return NULL;
     PyTypeObject *type = (PyTypeObject *)PyType_FromSpecWithBases(&spec, bases);
     Py_DECREF(bases);
+    /* the heap type holds its own copy of the member table */
+    PyMem_RawFree(members);
     if (type == NULL)
         return NULL;
     if (fill_dict(type, desc, n, n_unnamed) < 0) {

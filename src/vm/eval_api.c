@@ -7,6 +7,7 @@
  * changes take effect at the next check).  While a RecursionError is
  * being built, up to 50 extra levels are granted, as in CPython. */
 #include "internal.h"
+#include "runtime/runtime.h"
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
 
@@ -136,7 +137,13 @@ int kr_handle_eval_breaker(PyThreadState *ts)
     ctx->vm.eval_breaker = 0;
     if (kr_run_signals(ctx) < 0)
         return -1;
-    return kr_run_pending_calls(ctx);
+    if (kr_run_pending_calls(ctx) < 0)
+        return -1;
+    /* Another thread of this context may be waiting for the lock: take
+     * turns at the switch interval (the runtime sets eval_breaker when a
+     * thread starts waiting). */
+    kr_context_yield();
+    return 0;
 }
 
 int Py_MakePendingCalls(void)

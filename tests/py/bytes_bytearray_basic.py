@@ -22,7 +22,12 @@ b *= 2; print(b)
 print(b * 0, bytearray(b'ab') * 3, 2 * bytearray(b'x'))
 b2 = bytearray(b'ab'); b2 *= 0; print(b2)
 x = bytearray(b'ab'); y = x; x += b'c'; print(y, x is y)
-x = bytearray(b'ab'); x += x; print(x)
+x = bytearray(b'ab')
+try:
+    x += x
+except BufferError as e:
+    print('BufferError:', e)
+print(x)
 print(bytearray(b'abc') == b'abc', bytearray(b'a') < b'b', bytearray(b'b') >= bytearray(b'b'), bytearray(b'x') == memoryview(b'x'), bytearray(b'x') != 'x')
 print(str(bytearray(b'q')), repr(bytearray()), repr(bytearray(b"'")))
 t(lambda: hash(bytearray()))

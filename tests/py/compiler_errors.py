@@ -76,3 +76,19 @@ print(code.co_names, code.co_consts)
 single = compile("1 + 1", "<s>", "single")
 exec(single)
 print(compile("x", "<e>", "eval").co_names)
+
+# the static block limit (CO_MAXBLOCKS)
+src = "".join("    " * i + "for x%d in y:\n" % i for i in range(21)) + "    " * 21 + "pass\n"
+try:
+    compile(src, "<n>", "exec")
+    print("ok")
+except SyntaxError as e:
+    print(e.msg, e.lineno, e.offset)
+src = "".join("    " * i + "while x:\n" % () for i in range(20)) + "    " * 20 + "pass\n"
+compile(src, "<n>", "exec"); print("20 ok")
+src = "def f():\n" + "".join("    " * (i + 1) + "with a as b%d:\n" % i for i in range(21)) + "    " * 22 + "pass\n"
+try:
+    compile(src, "<n>", "exec")
+    print("ok")
+except SyntaxError as e:
+    print(e.msg, e.lineno, e.offset)

@@ -37,3 +37,5 @@ try:
 except TypeError as e:
     print(e)
 print(str(ExceptionGroup("one", [ValueError()])))
+part = nested.split(ValueError)[0]
+print(part.__suppress_context__, nested.__suppress_context__, part.__cause__, part.__traceback__)

@@ -8,6 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The bytes area's start-up hook (objects/bytes_internal.h), which the
+ * runtime calls once before any context exists. */
+int kr_bytes_runtime_init(void);
+
 static int failures, counter;
 
 static void check(int cond, const char *what)
@@ -31,6 +35,19 @@ static int bytes_is(PyObject *b, const char *data, Py_ssize_t n)
     int ok = PyBytes_Check(b) && PyBytes_GET_SIZE(b) == n && memcmp(PyBytes_AS_STRING(b), data, (size_t)n) == 0;
     Py_DECREF(b);
     return ok;
+}
+
+static void test_singletons(void)
+{
+    PyObject *e1 = PyBytes_FromStringAndSize(NULL, 0), *e2 = PyBytes_FromString("");
+    check(e1 != NULL && e1 == e2 && _Py_IsImmortal(e1), "b'' is one immortal object");
+    PyObject *a1 = PyBytes_FromStringAndSize("a", 1), *a2 = PyBytes_FromString("a");
+    check(a1 != NULL && a1 == a2 && _Py_IsImmortal(a1), "one-byte bytes are shared immortal objects");
+    PyObject *z = PyBytes_FromStringAndSize("\xff", 1);
+    check(z != NULL && z != a1 && (unsigned char)PyBytes_AS_STRING(z)[0] == 0xff && PyBytes_AS_STRING(z)[1] == 0,
+          "the 0xff singleton holds 0xff and a NUL");
+    check(kr_bytes_runtime_init() == 0 && PyBytes_FromString("") == e1, "kr_bytes_runtime_init is idempotent");
+    Py_XDECREF(e1); Py_XDECREF(e2); Py_XDECREF(a1); Py_XDECREF(a2); Py_XDECREF(z);
 }
 
 static void test_bytes(void)
@@ -145,12 +162,17 @@ static void test_memoryview(void)
 int main(void)
 {
     setenv("PYTHONHASHSEED", "0", 1);
+    if (kr_bytes_runtime_init() != 0) {
+        printf("not ok 1 - kr_bytes_runtime_init\n");
+        return 1;
+    }
     krait_options opts = krait_default_options();
     krait_context *ctx = krait_context_new(&opts);
     if (ctx == NULL || krait_enter(ctx) != 0) {
         printf("not ok 1 - cannot create a context\n");
         return 1;
     }
+    test_singletons();
     test_bytes();
     test_bytearray();
     test_memoryview();

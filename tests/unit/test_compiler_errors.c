@@ -107,6 +107,7 @@ dump_file(const char *path)
 int
 main(int argc, char **argv)
 {
+    PyImport_AppendInittab("_ast", PyInit__ast);
     Py_Initialize();
     if (argc > 1)
         return dump_file(argv[1]);
@@ -182,6 +183,31 @@ main(int argc, char **argv)
         PyErr_Clear();
         Py_XDECREF(co);
         free(deep);
+    }
+    {
+        /* source -> ast objects -> code, and run it */
+        PyObject *fn = PyUnicode_FromString("<ast>");
+        PyCompilerFlags cf = { PyCF_ONLY_AST, 11 };
+        const char *src = "(lambda a, *, b=2: [a * b for _ in range(3)])(7)";
+        PyObject *tree = kr_compile_source(src, (Py_ssize_t)strlen(src), fn, Py_eval_input,
+                                           &cf, 0);
+        PyCompilerFlags cf2 = { 0, 11 };
+        PyObject *co = tree ? kr_compile_ast(tree, fn, Py_eval_input, &cf2, 0) : NULL;
+        PyObject *g = PyDict_New();
+        if (g)
+            PyDict_SetItemString(g, "__builtins__", PyEval_GetBuiltins());
+        PyObject *r = co ? PyEval_EvalCode(co, g, g) : NULL;
+        PyObject *rs = r ? PyObject_Repr(r) : NULL;
+        const char *t = rs ? PyUnicode_AsUTF8(rs) : NULL;
+        check(t && strcmp(t, "[14, 14, 14]") == 0, "ast round trip compiles and runs");
+        if (PyErr_Occurred())
+            PyErr_Print();
+        Py_XDECREF(rs);
+        Py_XDECREF(r);
+        Py_XDECREF(g);
+        Py_XDECREF(co);
+        Py_XDECREF(tree);
+        Py_DECREF(fn);
     }
     printf("%d tests, %d failures\n", counter, failures);
     return failures != 0;
