@@ -144,14 +144,19 @@ static void kr_legacy_set_hook(PyObject **slot, Py_tracefunc func, PyObject *obj
     Py_XSETREF(*slot, fn);
 }
 
+/* Like CPython, these need a thread state: without one they do nothing. */
 void PyEval_SetProfile(Py_tracefunc func, PyObject *obj)
 {
-    kr_legacy_set_hook(&kr_context_get()->mods.profile_func, func, obj);
+    struct kr_context *c = kr_context_get();
+    if (c != NULL)
+        kr_legacy_set_hook(&c->mods.profile_func, func, obj);
 }
 
 void PyEval_SetTrace(Py_tracefunc func, PyObject *obj)
 {
-    kr_legacy_set_hook(&kr_context_get()->mods.trace_func, func, obj);
+    struct kr_context *c = kr_context_get();
+    if (c != NULL)
+        kr_legacy_set_hook(&c->mods.trace_func, func, obj);
 }
 
 /* Krait's loop calls no per-event hooks while tracing is off, so entering

@@ -1244,9 +1244,7 @@ int kr_is_ast_object(PyObject *obj)
 PyObject *kr_compile_ast_object(PyObject *ast, PyObject *filename, int mode,
                                 PyCompilerFlags *flags, int optimize)
 {
-    PyErr_SetString(PyExc_NotImplementedError,
-                    "compile() of AST objects is not supported by Krait yet");
-    return NULL;
+    return kr_compile_ast(ast, filename, mode, flags, optimize);
 }
 
 #define FAST (METH_FASTCALL)

@@ -11,6 +11,7 @@ PyObject *PyInit__weakref(void);
 PyObject *PyInit__warnings(void);
 PyObject *PyInit__codecs(void);
 PyObject *PyInit__imp(void);
+PyObject *PyInit__ast(void);
 PyObject *PyInit__contextvars(void);
 PyObject *PyInit_marshal(void);
 
@@ -32,6 +33,7 @@ const kr_builtin_module kr_builtin_modules[] = {
     {"_warnings", PyInit__warnings},
     {"_codecs", PyInit__codecs},
     {"_imp", PyInit__imp},
+    {"_ast", PyInit__ast},
     {"_contextvars", PyInit__contextvars},
     {"marshal", PyInit_marshal},
     {NULL, NULL}
