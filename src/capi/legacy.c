@@ -77,6 +77,7 @@ PyObject *PyEval_CallMethod(PyObject *obj, const char *name, const char *format,
 typedef struct {
     Py_tracefunc func;
     PyObject *obj;
+    PyObject *fn;    /* the builtin function wrapping this hook (borrowed: it owns us) */
 } kr_legacy_hook;
 
 static void kr_legacy_hook_free(PyObject *capsule)
@@ -112,7 +113,8 @@ static PyObject *kr_legacy_hook_call(PyObject *capsule, PyObject *const *args, P
     PyObject *frame = args[0] == Py_None ? NULL : args[0];
     if (h->func(h->obj, (PyFrameObject *)frame, what, args[2]) != 0)
         return NULL;
-    return Py_NewRef(capsule);
+    /* stay the frame's local trace function, as a C hook sees every event */
+    return Py_NewRef(h->fn);
 }
 
 static PyMethodDef kr_legacy_hook_def = {
@@ -130,6 +132,7 @@ static void kr_legacy_set_hook(PyObject **slot, Py_tracefunc func, PyObject *obj
         }
         h->func = func;
         h->obj = Py_XNewRef(obj);
+        h->fn = NULL;
         PyObject *cap = PyCapsule_New(h, "krait.tracehook", kr_legacy_hook_free);
         if (cap == NULL) {
             Py_XDECREF(h->obj);
@@ -140,6 +143,7 @@ static void kr_legacy_set_hook(PyObject **slot, Py_tracefunc func, PyObject *obj
         Py_DECREF(cap);
         if (fn == NULL)
             return;
+        h->fn = fn;
     }
     Py_XSETREF(*slot, fn);
 }

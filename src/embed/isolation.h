@@ -45,9 +45,10 @@ void kr_isolation_settle(kr_iso_load *load, kr_iso_kind kind);
 /* Releases every claim `ctx` holds: single-phase libraries it used are
  * unloaded where the loader allows (so the next context starts from fresh
  * C globals) or left for a later context to take over, and its private
- * copies are closed.  The runtime calls it from kr_context_free after the
- * context's objects are gone (no code of those libraries may run after
- * this).  Safe to call for a context that never loaded a native module. */
+ * copies are closed.  Called through kr_extload_context_fini
+ * (runtime/extload.c), the hook kr_context_free runs after the context's
+ * last collection (no code of those libraries may run after this).  Safe
+ * to call for a context that never loaded a native module. */
 void kr_isolation_context_closed(struct kr_context *ctx);
 
 #endif

@@ -48,9 +48,12 @@ int PyODict_DelItem(PyObject *od, PyObject *key)
 typedef struct {
     PyObject_HEAD
     PyObject *it;
+    PyObject *od;          /* to report mutation with OrderedDict's message */
+    Py_ssize_t size;
 } kr_odictiter;
 
-static PyObject *kr_odictiter_wrap(PyObject *it)
+/* Steals `it`. */
+static PyObject *kr_odictiter_wrap(PyObject *od, PyObject *it)
 {
     if (it == NULL)
         return NULL;
@@ -60,19 +63,27 @@ static PyObject *kr_odictiter_wrap(PyObject *it)
         return NULL;
     }
     w->it = it;
+    w->od = Py_NewRef(od);
+    w->size = PyDict_GET_SIZE(od);
     PyObject_GC_Track(w);
     return (PyObject *)w;
 }
 
 static PyObject *kr_odictiter_next(PyObject *self)
 {
-    PyObject *it = ((kr_odictiter *)self)->it;
-    return Py_TYPE(it)->tp_iternext(it);
+    kr_odictiter *w = (kr_odictiter *)self;
+    if (w->od != NULL && PyDict_GET_SIZE(w->od) != w->size) {
+        PyErr_SetString(PyExc_RuntimeError, "OrderedDict mutated during iteration");
+        w->size = -1;   /* stays broken, as CPython's iterator does */
+        return NULL;
+    }
+    return Py_TYPE(w->it)->tp_iternext(w->it);
 }
 
 static int kr_odictiter_traverse(PyObject *self, visitproc visit, void *arg)
 {
     Py_VISIT(((kr_odictiter *)self)->it);
+    Py_VISIT(((kr_odictiter *)self)->od);
     return 0;
 }
 
@@ -80,6 +91,7 @@ static void kr_odictiter_dealloc(PyObject *self)
 {
     PyObject_GC_UnTrack(self);
     Py_XDECREF(((kr_odictiter *)self)->it);
+    Py_XDECREF(((kr_odictiter *)self)->od);
     PyObject_GC_Del(self);
 }
 
@@ -137,7 +149,7 @@ static PyObject *kr_odict_items(PyObject *od, PyObject *unused) { return _PyDict
 
 static PyObject *kr_odict_iter(PyObject *od)
 {
-    return kr_odictiter_wrap(PyDict_Type.tp_iter(od));
+    return kr_odictiter_wrap(od, PyDict_Type.tp_iter(od));
 }
 
 static PyObject *kr_odict_reversed(PyObject *od, PyObject *unused)
@@ -147,7 +159,7 @@ static PyObject *kr_odict_reversed(PyObject *od, PyObject *unused)
         return NULL;
     PyObject *rev = PyObject_CallMethod(keys, "__reversed__", NULL);
     Py_DECREF(keys);
-    return kr_odictiter_wrap(rev);
+    return kr_odictiter_wrap(od, rev);
 }
 
 /* Remove the first or last key; new reference to (key, value). */
@@ -183,55 +195,73 @@ static PyObject *kr_odict_pop_end(PyObject *od, int last)
     return res;
 }
 
-static int kr_odict_parse_last(const char *fname, PyObject *const *args, Py_ssize_t nargs,
-                               PyObject *kwnames, Py_ssize_t npos, PyObject **pos, int *last)
+/* Argument parsing of the methods taking keywords, with the messages of
+ * CPython's generated parsers: `names` lists the parameters, the first
+ * `nreq` required; out[i] is set (borrowed) or left NULL. */
+static int kr_odict_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
+                         PyObject *kwnames, const char *const *names, Py_ssize_t nnames,
+                         Py_ssize_t nreq, PyObject **out)
 {
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    PyObject *lastobj = NULL;
-    if (nargs > npos + 1) {
-        PyErr_Format(PyExc_TypeError, "%s() takes at most %zd arguments (%zd given)",
-                     fname, npos + 1, nargs + nkw);
+    if (nargs + nkw > nnames) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %zd argument%s (%zd given)", fname,
+                     nnames, nnames == 1 ? "" : "s", nargs + nkw);
         return -1;
     }
-    for (Py_ssize_t i = 0; i < npos && i < nargs; i++)
-        pos[i] = args[i];
-    if (nargs > npos)
-        lastobj = args[npos];
-    for (Py_ssize_t i = 0; i < nkw; i++) {
-        PyObject *name = PyTuple_GET_ITEM(kwnames, i);
-        if (PyUnicode_CompareWithASCIIString(name, "last") == 0 && lastobj == NULL)
-            lastobj = args[nargs + i];
-        else if (npos == 1 && PyUnicode_CompareWithASCIIString(name, "key") == 0 && nargs == 0)
-            pos[0] = args[nargs + i];
-        else {
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, name);
+    for (Py_ssize_t i = 0; i < nnames; i++)
+        out[i] = i < nargs ? args[i] : NULL;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t i = 0;
+        while (i < nnames && PyUnicode_CompareWithASCIIString(name, names[i]) != 0)
+            i++;
+        if (i == nnames) {
+            PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %s()", name, fname);
+            return -1;
+        }
+        if (i < nargs) {
+            PyErr_Format(PyExc_TypeError, "argument for %s() given by name ('%s') and position (%zd)",
+                         fname, names[i], i + 1);
+            return -1;
+        }
+        out[i] = args[nargs + k];
+    }
+    for (Py_ssize_t i = 0; i < nreq; i++) {
+        if (out[i] == NULL) {
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %zd)",
+                         fname, names[i], i + 1);
             return -1;
         }
     }
-    if (npos == 1 && pos[0] == NULL) {
-        PyErr_Format(PyExc_TypeError, "%s() missing required argument 'key' (pos 1)", fname);
-        return -1;
-    }
-    *last = 1;
-    if (lastobj != NULL && (*last = PyObject_IsTrue(lastobj)) < 0)
-        return -1;
     return 0;
+}
+
+/* The `last` flag (default true). */
+static int kr_odict_last(PyObject *obj)
+{
+    return obj == NULL ? 1 : PyObject_IsTrue(obj);
 }
 
 static PyObject *kr_odict_popitem(PyObject *od, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    int last;
-    if (kr_odict_parse_last("popitem", args, nargs, kwnames, 0, NULL, &last) < 0)
+    static const char *const names[] = {"last"};
+    PyObject *argv[1];
+    if (kr_odict_args("popitem", args, nargs, kwnames, names, 1, 0, argv) < 0)
         return NULL;
-    return kr_odict_pop_end(od, last);
+    int last = kr_odict_last(argv[0]);
+    return last < 0 ? NULL : kr_odict_pop_end(od, last);
 }
 
 static PyObject *kr_odict_move_to_end(PyObject *od, PyObject *const *args, Py_ssize_t nargs,
                                       PyObject *kwnames)
 {
-    PyObject *key = NULL;
-    int last;
-    if (kr_odict_parse_last("move_to_end", args, nargs, kwnames, 1, &key, &last) < 0)
+    static const char *const names[] = {"key", "last"};
+    PyObject *argv[2];
+    if (kr_odict_args("move_to_end", args, nargs, kwnames, names, 2, 1, argv) < 0)
+        return NULL;
+    PyObject *key = argv[0];
+    int last = kr_odict_last(argv[1]);
+    if (last < 0)
         return NULL;
     PyObject *value = _PyDict_Pop(od, key, NULL);
     if (value == NULL)
@@ -339,7 +369,7 @@ static PyObject *kr_odict_reduce(PyObject *od, PyObject *unused)
     if (state != NULL && PyDict_Check(state) && PyDict_GET_SIZE(state) == 0)
         Py_CLEAR(state);
     PyObject *items = PyObject_CallMethod(od, "items", NULL);
-    PyObject *it = items == NULL ? NULL : PyObject_GetIter(items);
+    PyObject *it = items == NULL ? NULL : kr_odictiter_wrap(od, PyObject_GetIter(items));
     Py_XDECREF(items);
     if (it == NULL) {
         Py_XDECREF(state);
@@ -368,16 +398,25 @@ static PyObject *kr_odict_or(PyObject *a, PyObject *b)
     return res;
 }
 
-static PyObject *kr_odict_setdefault(PyObject *od, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *kr_odict_setdefault(PyObject *od, PyObject *const *args, Py_ssize_t nargs,
+                                     PyObject *kwnames)
 {
-    if (!_PyArg_CheckPositional("setdefault", nargs, 1, 2))
+    static const char *const names[] = {"key", "default"};
+    PyObject *argv[2];
+    if (kr_odict_args("setdefault", args, nargs, kwnames, names, 2, 1, argv) < 0)
         return NULL;
-    return Py_XNewRef(PyDict_SetDefault(od, args[0], nargs > 1 ? args[1] : Py_None));
+    return Py_XNewRef(PyDict_SetDefault(od, argv[0], argv[1] != NULL ? argv[1] : Py_None));
 }
 
+/* The dict's own GC hooks, named here so that both are set together. */
 static int kr_odict_traverse(PyObject *od, visitproc visit, void *arg)
 {
     return PyDict_Type.tp_traverse(od, visit, arg);
+}
+
+static int kr_odict_clear(PyObject *od)
+{
+    return PyDict_Type.tp_clear(od);
 }
 
 static void kr_odict_dealloc(PyObject *od)
@@ -397,7 +436,7 @@ static PyMethodDef kr_odict_methods[] = {
     {"move_to_end", (PyCFunction)(void (*)(void))kr_odict_move_to_end, METH_FASTCALL | METH_KEYWORDS,
      "Move an existing element to the end (or beginning if last is false).\n\n"
      "Raise KeyError if the element does not exist."},
-    {"setdefault", (PyCFunction)(void (*)(void))kr_odict_setdefault, METH_FASTCALL,
+    {"setdefault", (PyCFunction)(void (*)(void))kr_odict_setdefault, METH_FASTCALL | METH_KEYWORDS,
      "Insert key with a value of default if key is not in the dictionary.\n\n"
      "Return the value for key if key is in the dictionary, else default."},
     {"copy", kr_odict_copy, METH_NOARGS, "od.copy() -> a shallow copy of od"},
@@ -417,6 +456,7 @@ PyTypeObject PyODict_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     .tp_dealloc = kr_odict_dealloc,
     .tp_traverse = kr_odict_traverse,
+    .tp_clear = kr_odict_clear,
     .tp_repr = kr_odict_repr,
     .tp_richcompare = kr_odict_richcompare,
     .tp_iter = kr_odict_iter,

@@ -17,6 +17,7 @@
 #include "objects/namespaceobject.h"
 #include "vm/code.h"
 #include "embed/isolation.h"
+#include "runtime/runtime.h"
 #include <dlfcn.h>
 
 /* Raises ImportError(msg, name=name, path=path). */
@@ -194,6 +195,15 @@ PyObject *kr_load_extension(PyObject *name, const kr_found_module *found)
         return NULL;
     }
     return m;
+}
+
+/* The teardown hook kr_context_free calls (runtime/runtime.h) once the
+ * context's modules are gone: the native libraries the context holds are
+ * released, so that a later context may import them (with fresh C
+ * globals where the loader can unload them). */
+void kr_extload_context_fini(struct kr_context *ctx)
+{
+    kr_isolation_context_closed(ctx);
 }
 
 /* ---- PyState_*: single-phase modules found by their def, per context ---- */

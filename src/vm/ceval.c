@@ -16,6 +16,7 @@
  * rarer or longer instructions call helpers in ceval_helpers.c so that the
  * loop body stays small. */
 #include "internal.h"
+#include "structmember.h"
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
 #include "vm/genobject.h"
@@ -75,6 +76,36 @@ static PyObject *kr_ceval_binary_generic(int op, PyObject *l, PyObject *r)
 
 /* Fast paths for exact ints that fit one digit and exact floats; NULL
  * without an exception means "not handled here". */
+/* Float arithmetic for BINARY_OP's fast path, shared by float-float and
+ * mixed float/int operands (a one-digit int converts to double exactly,
+ * so the result is what CPython's float slots compute).  NULL means "not
+ * handled here": the generic path then runs, and raises for division by
+ * zero. */
+static inline PyObject *kr_ceval_float_op(int op, double a, double b)
+{
+    switch (op) {
+    case KR_NB_ADD: case KR_NB_INPLACE_ADD: return PyFloat_FromDouble(a + b);
+    case KR_NB_SUBTRACT: case KR_NB_INPLACE_SUBTRACT: return PyFloat_FromDouble(a - b);
+    case KR_NB_MULTIPLY: case KR_NB_INPLACE_MULTIPLY: return PyFloat_FromDouble(a * b);
+    case KR_NB_TRUE_DIVIDE: case KR_NB_INPLACE_TRUE_DIVIDE:
+        if (b == 0.0) return NULL;
+        return PyFloat_FromDouble(a / b);
+    case KR_NB_REMAINDER: case KR_NB_INPLACE_REMAINDER: {
+        if (b == 0.0) return NULL;
+        /* float.__mod__: the result takes the sign of the divisor */
+        double mod = fmod(a, b);
+        if (mod != 0.0) {
+            if ((b < 0) != (mod < 0))
+                mod += b;
+        } else {
+            mod = copysign(0.0, b);
+        }
+        return PyFloat_FromDouble(mod);
+    }
+    default: return NULL;
+    }
+}
+
 static inline PyObject *kr_ceval_binary_fast(int op, PyObject *l, PyObject *r)
 {
     if (PyLong_CheckExact(l) && PyLong_CheckExact(r)) {
@@ -88,6 +119,11 @@ static inline PyObject *kr_ceval_binary_fast(int op, PyObject *l, PyObject *r)
         case KR_NB_AND: case KR_NB_INPLACE_AND: return PyLong_FromLong(a & b);
         case KR_NB_OR: case KR_NB_INPLACE_OR: return PyLong_FromLong(a | b);
         case KR_NB_XOR: case KR_NB_INPLACE_XOR: return PyLong_FromLong(a ^ b);
+        case KR_NB_TRUE_DIVIDE: case KR_NB_INPLACE_TRUE_DIVIDE:
+            /* Both operands are exact doubles, so one division is
+             * correctly rounded, as int.__truediv__ requires. */
+            if (b == 0) return NULL;
+            return PyFloat_FromDouble((double)a / (double)b);
         case KR_NB_FLOOR_DIVIDE: case KR_NB_INPLACE_FLOOR_DIVIDE:
             if (b == 0) return NULL;
             {
@@ -105,17 +141,18 @@ static inline PyObject *kr_ceval_binary_fast(int op, PyObject *l, PyObject *r)
         default: return NULL;
         }
     }
-    if (PyFloat_CheckExact(l) && PyFloat_CheckExact(r)) {
-        double a = kr_ceval_float_value(l), b = kr_ceval_float_value(r);
-        switch (op) {
-        case KR_NB_ADD: case KR_NB_INPLACE_ADD: return PyFloat_FromDouble(a + b);
-        case KR_NB_SUBTRACT: case KR_NB_INPLACE_SUBTRACT: return PyFloat_FromDouble(a - b);
-        case KR_NB_MULTIPLY: case KR_NB_INPLACE_MULTIPLY: return PyFloat_FromDouble(a * b);
-        case KR_NB_TRUE_DIVIDE: case KR_NB_INPLACE_TRUE_DIVIDE:
-            if (b == 0.0) return NULL;
-            return PyFloat_FromDouble(a / b);
-        default: return NULL;
-        }
+    if (PyFloat_CheckExact(l)) {
+        long n;
+        if (PyFloat_CheckExact(r))
+            return kr_ceval_float_op(op, kr_ceval_float_value(l), kr_ceval_float_value(r));
+        if (PyLong_CheckExact(r) && kr_ceval_small_int(r, &n))
+            return kr_ceval_float_op(op, kr_ceval_float_value(l), (double)n);
+        return NULL;
+    }
+    if (PyFloat_CheckExact(r) && PyLong_CheckExact(l)) {
+        long n;
+        if (kr_ceval_small_int(l, &n))
+            return kr_ceval_float_op(op, (double)n, kr_ceval_float_value(r));
     }
     return NULL;
 }
@@ -211,14 +248,34 @@ static int kr_ceval_get_method(PyObject *obj, PyObject *name, PyObject **method)
 
 /* Fills a LOAD_ATTR site's cache when `tp` has no attribute `name` at
  * all, so later look-ups on its instances need only the instance dict. */
-static void kr_ceval_attr_cache_fill(PyTypeObject *tp, PyObject *name, kr_word *cache)
+/* LOAD_ATTR / STORE_ATTR cache: word 0 the type's version tag (0: empty),
+ * word 1 what the type holds under the name:
+ *   0            nothing, so only the instance dict can answer;
+ *   offset*2+1   a __slots__ member (T_OBJECT_EX) at that offset in the
+ *                instance, read or written directly.
+ * Only types with the generic attribute functions are cached, since the
+ * fast paths reproduce exactly what those functions would do. */
+static void kr_ceval_attr_cache_fill(PyTypeObject *tp, PyObject *name, kr_word *cache, int store)
 {
     cache[0] = 0;
-    if (tp->tp_getattro != PyObject_GenericGetAttr || !PyUnicode_CheckExact(name))
+    cache[1] = 0;
+    if (store ? tp->tp_setattro != PyObject_GenericSetAttr : tp->tp_getattro != PyObject_GenericGetAttr)
         return;
-    if (_PyType_Lookup(tp, name) != NULL || PyErr_Occurred()) {
+    if (!PyUnicode_CheckExact(name))
+        return;
+    PyObject *descr = _PyType_Lookup(tp, name);
+    if (PyErr_Occurred()) {
         PyErr_Clear();
         return;
+    }
+    if (descr != NULL) {
+        if (!Py_IS_TYPE(descr, &PyMemberDescr_Type))
+            return;
+        PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
+        if (m->type != T_OBJECT_EX || (m->flags & (READONLY | Py_AUDIT_READ)) != 0 ||
+            m->offset <= 0 || m->offset > 0x3fffffff)
+            return;
+        cache[1] = (kr_word)(m->offset * 2 + 1);
     }
     /* _PyType_Lookup may have just given the type its tag */
     if (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)
@@ -929,20 +986,25 @@ dispatch:
         SKIP_CACHE(LOAD_ATTR);
         if (cache[0] != 0 && cache[0] == tp->tp_version_tag
             && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
-            /* the type has nothing by this name: only the instance dict can */
-            PyObject **dictptr = _PyObject_GetDictPtr(owner);
-            if (dictptr != NULL && *dictptr != NULL && PyDict_CheckExact(*dictptr)) {
-                res = PyDict_GetItemWithError(*dictptr, GETNAME(oparg));
-                if (res != NULL)
-                    Py_INCREF(res);
-                else if (PyErr_Occurred()) {
-                    Py_DECREF(owner);
-                    STACK_SHRINK(1);
-                    goto error;
+            if (cache[1] & 1) {
+                /* a __slots__ member; unset falls through to the error */
+                res = Py_XNewRef(*(PyObject **)((char *)owner + (cache[1] >> 1)));
+            } else {
+                /* the type has nothing by this name: only the instance dict can */
+                PyObject **dictptr = _PyObject_GetDictPtr(owner);
+                if (dictptr != NULL && *dictptr != NULL && PyDict_CheckExact(*dictptr)) {
+                    res = PyDict_GetItemWithError(*dictptr, GETNAME(oparg));
+                    if (res != NULL)
+                        Py_INCREF(res);
+                    else if (PyErr_Occurred()) {
+                        Py_DECREF(owner);
+                        STACK_SHRINK(1);
+                        goto error;
+                    }
                 }
             }
         } else {
-            kr_ceval_attr_cache_fill(tp, GETNAME(oparg), cache);
+            kr_ceval_attr_cache_fill(tp, GETNAME(oparg), cache, 0);
         }
         if (res == NULL)
             res = PyObject_GetAttr(owner, GETNAME(oparg));
@@ -954,9 +1016,33 @@ dispatch:
 
     TARGET(STORE_ATTR) {
         PyObject *owner = TOP(), *v = SECOND();
+        kr_word *cache = (kr_word *)next_instr;
+        PyTypeObject *tp = Py_TYPE(owner);
         int err;
         SKIP_CACHE(STORE_ATTR);
         STACK_SHRINK(2);
+        if (cache[0] != 0 && cache[0] == tp->tp_version_tag
+            && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+            if (cache[1] & 1) {
+                /* a __slots__ member: store, stealing v's reference */
+                PyObject **slot = (PyObject **)((char *)owner + (cache[1] >> 1));
+                PyObject *old = *slot;
+                *slot = v;
+                Py_XDECREF(old);
+                Py_DECREF(owner);
+                DISPATCH();
+            }
+            PyObject **dictptr = _PyObject_GetDictPtr(owner);
+            if (dictptr != NULL && *dictptr != NULL && PyDict_CheckExact(*dictptr)) {
+                err = PyDict_SetItem(*dictptr, GETNAME(oparg), v);
+                Py_DECREF(v);
+                Py_DECREF(owner);
+                if (err != 0) goto error;
+                DISPATCH();
+            }
+        } else {
+            kr_ceval_attr_cache_fill(tp, GETNAME(oparg), cache, 1);
+        }
         err = PyObject_SetAttr(owner, GETNAME(oparg), v);
         Py_DECREF(v);
         Py_DECREF(owner);
