@@ -494,6 +494,24 @@ kr_fold_compute(kr_compiler *c, kr_expr *e)
     }
 }
 
+/* A frozenset constant built from `items`, then rebuilt from its own
+ * iteration order: CPython 3.11's constant merging does this to every
+ * frozenset in co_consts, and the rebuild can reorder the table, which
+ * programs see when they iterate or print the set. New reference. */
+PyObject *kr_cg_const_frozenset(PyObject *items)
+{
+    PyObject *fs = PyFrozenSet_New(items);
+    if (fs == NULL)
+        return NULL;
+    PyObject *t = PySequence_Tuple(fs);
+    Py_DECREF(fs);
+    if (t == NULL)
+        return NULL;
+    fs = PyFrozenSet_New(t);
+    Py_DECREF(t);
+    return fs;
+}
+
 /* An iterable that is only iterated (for targets, comprehensions, the
  * right operand of `in`): a list display becomes a tuple, and a display
  * of constants a constant tuple or frozenset, as CPython's AST optimizer
@@ -528,7 +546,7 @@ kr_cg_fold_iter(kr_compiler *c, kr_expr *e)
         Py_INCREF(v);
         PyTuple_SET_ITEM(t, i, v);
     }
-    PyObject *fs = PyFrozenSet_New(t);
+    PyObject *fs = kr_cg_const_frozenset(t);
     Py_DECREF(t);
     if (fs == NULL) {
         PyErr_Clear();

@@ -221,7 +221,7 @@ kr_cg_starunpack(kr_compiler *c, kr_expr_seq *elts, int pushed, int build, int a
         if (tuple && !pushed)
             return kr_cg_load_const_new(c, folded);
         if (add == SET_ADD) {
-            PyObject *fs = PyFrozenSet_New(folded);
+            PyObject *fs = kr_cg_const_frozenset(folded);
             Py_DECREF(folded);
             folded = fs;
             if (folded == NULL)

@@ -45,4 +45,6 @@ void kr_nameset_clear(kr_nameset *s);
 int kr_future_parse(kr_mod *mod, PyObject *filename, int *flags,
                     int *last_lineno);
 
+PyObject *kr_cg_const_frozenset(PyObject *items);
+
 #endif
