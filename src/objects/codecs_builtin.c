@@ -1009,7 +1009,7 @@ static PyObject *kr_c_escape_decode(PyObject *m, PyObject *const *args, Py_ssize
         const char *s = PyUnicode_AsUTF8AndSize(args[0], &n);
         if (s == NULL)
             return NULL;
-        PyObject *b = kr_bytes_escape_decode(s, n, errors);
+        PyObject *b = PyBytes_DecodeEscape(s, n, errors, 0, NULL);
         return b == NULL ? NULL : Py_BuildValue("(Nn)", b, n);
     }
     if (PyObject_GetBuffer(args[0], &view, PyBUF_SIMPLE) < 0) {
@@ -1017,7 +1017,7 @@ static PyObject *kr_c_escape_decode(PyObject *m, PyObject *const *args, Py_ssize
         PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(args[0])->tp_name);
         return NULL;
     }
-    PyObject *b = kr_bytes_escape_decode(view.buf, view.len, errors);
+    PyObject *b = PyBytes_DecodeEscape(view.buf, view.len, errors, 0, NULL);
     Py_ssize_t n = view.len;
     PyBuffer_Release(&view);
     return b == NULL ? NULL : Py_BuildValue("(Nn)", b, n);

@@ -114,7 +114,6 @@ int kr_str_normalize_encoding(const char *encoding, char *buf, size_t n);
  * literals (escape_encode / escape_decode).  New references. */
 PyObject *kr_str_charmap_encode(PyObject *str, const char *errors, PyObject *mapping);
 PyObject *kr_bytes_escape_encode(const char *s, Py_ssize_t n);
-PyObject *kr_bytes_escape_decode(const char *s, Py_ssize_t n, const char *errors);
 
 /* ---- formatting (unicode_format.c, unicode_strformat.c) ---- */
 PyObject *kr_str_format_method(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
