@@ -34,6 +34,18 @@ PyAPI_DATA(PyTypeObject) PyCode_Type;
 #define CO_MAXBLOCKS 20
 
 PyAPI_FUNC(int) PyCode_GetNumFree(PyCodeObject *);
+/* CPython 3.11's constructors.  Krait cannot run CPython bytecode: these
+ * make a code object with the given metadata and an empty body. */
+PyAPI_FUNC(PyCodeObject *) PyCode_New(int, int, int, int, int, PyObject *, PyObject *, PyObject *,
+                                      PyObject *, PyObject *, PyObject *, PyObject *, PyObject *,
+                                      PyObject *, int, PyObject *, PyObject *);
+PyAPI_FUNC(PyCodeObject *) PyCode_NewWithPosOnlyArgs(int, int, int, int, int, int, PyObject *,
+                                                     PyObject *, PyObject *, PyObject *, PyObject *,
+                                                     PyObject *, PyObject *, PyObject *, PyObject *,
+                                                     int, PyObject *, PyObject *);
+PyAPI_FUNC(PyObject *) PyCode_Optimize(PyObject *code, PyObject *consts, PyObject *names,
+                                       PyObject *lnotab);
+PyAPI_FUNC(int) PyCode_Addr2Location(PyCodeObject *, int, int *, int *, int *, int *);
 PyAPI_FUNC(int) PyCode_Addr2Line(PyCodeObject *, int);
 PyAPI_FUNC(PyCodeObject *) PyCode_NewEmpty(const char *filename, const char *funcname, int firstlineno);
 PyAPI_FUNC(PyObject *) PyCode_GetCode(PyCodeObject *);

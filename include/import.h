@@ -36,6 +36,16 @@ struct _inittab {
     PyObject *(*initfunc)(void);
 };
 PyAPI_DATA(struct _inittab *) PyImport_Inittab;
+
+/* Frozen modules (Krait has none; the table holds only the sentinel). */
+struct _frozen {
+    const char *name;
+    const unsigned char *code;
+    int size;
+    int is_package;
+    PyObject *(*get_code)(void);
+};
+PyAPI_DATA(const struct _frozen *) PyImport_FrozenModules;
 PyAPI_FUNC(int) PyImport_ExtendInittab(struct _inittab *newtab);
 
 #ifdef __cplusplus

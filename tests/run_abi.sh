@@ -4,8 +4,10 @@
 #   - every function and every data symbol of the manifest is exported by
 #     BUILD/libkrait.so and by BUILD/krait (nm -D);
 #   - every Py* function and data symbol CPython 3.11's libpython exports
-#     (PyInit_* excluded: those are the standard-library modules) is
-#     exported by libkrait.so and by krait.
+#     and declares in its public headers is exported by libkrait.so and by
+#     krait (PyInit_* excluded: those are the standard-library modules;
+#     symbols declared only under include/python3.11/internal/ are
+#     CPython's own, not API).
 # Missing symbols are listed.  Prints "abi: N passed, N failed".
 #   usage: tests/run_abi.sh [BUILD_DIR]
 set -u
@@ -38,8 +40,10 @@ result "manifest up to date" "$tmp/stale"
 manifest="$root/include/manifest.txt"
 grep '^function ' "$manifest" | awk '{print $2}' | sort -u > "$tmp/m_function"
 grep '^data ' "$manifest" | awk '{print $2}' | sort -u > "$tmp/m_data"
-nm -D --defined-only "$libpython" | awk '$3 ~ /^Py/ && $3 !~ /^PyInit_/ && ($2 == "T" || $2 == "W") {print $3}' | sort -u > "$tmp/c_function"
-nm -D --defined-only "$libpython" | awk '$3 ~ /^Py/ && $3 !~ /^PyInit_/ && $2 != "T" && $2 != "W" {print $3}' | sort -u > "$tmp/c_data"
+cinc=/usr/include/python3.11
+grep -ohE '\bPy[A-Za-z0-9_]+' "$cinc"/*.h "$cinc"/cpython/*.h | sort -u > "$tmp/c_public"
+nm -D --defined-only "$libpython" | awk '$3 ~ /^Py/ && $3 !~ /^PyInit_/ && ($2 == "T" || $2 == "W") {print $3}' | sort -u | comm -12 - "$tmp/c_public" > "$tmp/c_function"
+nm -D --defined-only "$libpython" | awk '$3 ~ /^Py/ && $3 !~ /^PyInit_/ && $2 != "T" && $2 != "W" {print $3}' | sort -u | comm -12 - "$tmp/c_public" > "$tmp/c_data"
 
 for bin in libkrait.so krait; do
     path="$bdir/$bin"

@@ -145,7 +145,12 @@ kr_cfunc_invoke(PyObject *func, PyMethodDef *ml, PyObject *self, PyTypeObject *c
     case METH_VARARGS:
     case METH_VARARGS | METH_KEYWORDS: {
         if (nkw && !(flags & METH_KEYWORDS)) {
-            kr_cfunc_error(func, "%U takes no keyword arguments", -1);
+            /* CPython's builtin functions (not method descriptors) name
+             * themselves by ml_name here. */
+            if (PyCFunction_Check(func))
+                PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments", ml->ml_name);
+            else
+                kr_cfunc_error(func, "%U takes no keyword arguments", -1);
             result = NULL;
             break;
         }
@@ -192,8 +197,10 @@ cfunction_vectorcall(PyObject *func, PyObject *const *args, size_t nargsf, PyObj
 {
     PyCFunctionObject *f = (PyCFunctionObject *)func;
     PyTypeObject *cls = (f->m_ml->ml_flags & METH_METHOD) ? ((PyCMethodObject *)f)->mm_class : NULL;
-    return kr_cfunc_invoke(func, f->m_ml, f->m_self, cls, args, PyVectorcall_NARGS(nargsf),
-                           kwnames);
+    /* A METH_STATIC function is called with no self (PyCFunction_GET_SELF),
+     * although it keeps its type in m_self. */
+    PyObject *self = (f->m_ml->ml_flags & METH_STATIC) ? NULL : f->m_self;
+    return kr_cfunc_invoke(func, f->m_ml, self, cls, args, PyVectorcall_NARGS(nargsf), kwnames);
 }
 
 PyObject *

@@ -1,6 +1,6 @@
 /* unicode_fromformat.c: PyUnicode_FromFormat / PyUnicode_FromFormatV, the
  * printf of the C API (%c %d %i %u %x %p %s %U %V %S %R %A with l, ll, z
- * size modifiers, width, precision, '-' and '0' flags, '*').  Every error
+ * size modifiers, width, precision and the '0' flag, as in 3.11).  Every error
  * message in the runtime is built with it, through PyErr_Format.
  * (owned by the str area) */
 #include "internal.h"
@@ -104,46 +104,30 @@ PyObject *PyUnicode_FromFormatV(const char *format, va_list vargs)
             continue;
         }
         const char *spec_start = f++;
+        /* CPython 3.11 accepts one '0' flag, a width and a precision; a
+         * '-' flag or a '*' (3.12 additions) is an unknown code there, so
+         * the rest of the format is copied verbatim (the default case). */
         int left = 0, zero = 0;
         Py_ssize_t width = -1, prec = -1;
-        while (*f == '-' || *f == '0') {
-            if (*f == '-')
-                left = 1;
-            else
-                zero = 1;
+        if (*f == '0') {
+            zero = 1;
             f++;
         }
-        if (*f == '*') {
-            width = va_arg(va, int);
-            if (width < 0) {
-                left = 1;
-                width = -width;
-            }
+        while (*f >= '0' && *f <= '9') {
+            width = (width < 0 ? 0 : width) * 10 + (*f - '0');
+            if (width > 1000000)
+                width = 1000000;
             f++;
         }
-        else
-            while (*f >= '0' && *f <= '9') {
-                width = (width < 0 ? 0 : width) * 10 + (*f - '0');
-                if (width > 1000000)
-                    width = 1000000;
-                f++;
-            }
         if (*f == '.') {
             f++;
             prec = 0;
-            if (*f == '*') {
-                prec = va_arg(va, int);
-                if (prec < 0)
-                    prec = -1;
+            while (*f >= '0' && *f <= '9') {
+                prec = prec * 10 + (*f - '0');
+                if (prec > 1000000)
+                    prec = 1000000;
                 f++;
             }
-            else
-                while (*f >= '0' && *f <= '9') {
-                    prec = prec * 10 + (*f - '0');
-                    if (prec > 1000000)
-                        prec = 1000000;
-                    f++;
-                }
         }
         int longflag = 0, longlong = 0, size_t_flag = 0;
         if (*f == 'l') {
