@@ -21,6 +21,10 @@ ifeq ($(SAN),1)
 CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS_SAN := -fsanitize=address,undefined
 endif
+# Test programs that link the runtime library (unit and embedding tests)
+# need the same sanitizer runtime.
+SANITIZERS := -fsanitize=address,undefined
+SAN_TEST_FLAGS := $(if $(filter 1,$(SAN)),$(SANITIZERS),)
 CFLAGS_ALL := $(CFLAGS_BASE) $(CFLAGS)
 LIBS := -lm -lpthread -ldl
 
@@ -78,7 +82,7 @@ install: all
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/krait.pc
 
 check: all
-	@bash tests/run_all.sh $(BUILD)
+	@SAN_CFLAGS="$(SAN_TEST_FLAGS)" bash tests/run_all.sh $(BUILD)
 
 # Leak detection is off: the runtime does not yet free every object at
 # exit, so LeakSanitizer would report those as leaks in every run.

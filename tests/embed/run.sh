@@ -11,7 +11,7 @@ for t in "$root"/tests/embed/*.c; do
     [ -e "$t" ] || continue
     n=$(basename "$t" .c); exe="$root/$build/tests/embed_$n"
     # -rdynamic: extensions loaded by the application resolve the C API from it.
-    if ! ${CC:-gcc} -std=c11 -g -O1 -rdynamic -I"$root/include" -D_GNU_SOURCE "$t" -o "$exe" \
+    if ! ${CC:-gcc} -std=c11 -g -O1 -rdynamic ${SAN_CFLAGS:-} -I"$root/include" -D_GNU_SOURCE "$t" -o "$exe" \
             -Wl,--whole-archive "$root/$build/libkrait.a" -Wl,--no-whole-archive -lm -lpthread -ldl; then
         echo "embed: FAIL (build): $n"; fail=$((fail+1)); continue
     fi
