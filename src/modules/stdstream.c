@@ -70,6 +70,8 @@ static int flush_bytes(kr_stdstream *s)
 
 static int append_bytes(kr_stdstream *s, const char *data, Py_ssize_t n, int has_newline)
 {
+    if (n == 0)   /* nothing to add (and the buffer may not exist yet) */
+        return s->write_through ? flush_bytes(s) : 0;
     if (s->wlen + n > s->wcap) {
         Py_ssize_t cap = s->wcap ? s->wcap : 8192;
         while (cap < s->wlen + n)

@@ -1184,7 +1184,8 @@ kr_heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
             }
         }
         stack[0] = obj;
-        memcpy(stack + 1, args, (size_t)total * sizeof(PyObject *));
+        if (total > 0)   /* args may be NULL when there are none */
+            memcpy(stack + 1, args, (size_t)total * sizeof(PyObject *));
         res = PyObject_Vectorcall(init, stack, (size_t)(nargs + 1), kwnames);
         if (stack != small)
             PyMem_Free(stack);

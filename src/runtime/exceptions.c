@@ -93,10 +93,10 @@ void kr_exc_dealloc_with(PyObject *self, inquiry clear)
     /* A chain of __context__ links can be long: bound the recursion. */
     Py_TRASHCAN_BEGIN(self, Py_TYPE(self)->tp_dealloc)
     clear(self);
-    PyTypeObject *tp = Py_TYPE(self);
-    tp->tp_free(self);
-    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_DECREF(tp);
+    /* A heap subclass's reference to its type is released by
+     * subtype_dealloc after this returns, as in CPython: a static base's
+     * dealloc never touches the type. */
+    Py_TYPE(self)->tp_free(self);
     Py_TRASHCAN_END
 }
 

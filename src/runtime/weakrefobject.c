@@ -221,10 +221,8 @@ static void weakref_dealloc(PyObject *self)
 {
     PyObject_GC_UnTrack(self);
     weakref_clear((PyWeakReference *)self);
-    PyTypeObject *tp = Py_TYPE(self);
-    tp->tp_free(self);
-    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_DECREF(tp);
+    /* A subclass's type reference is released by subtype_dealloc. */
+    Py_TYPE(self)->tp_free(self);
 }
 
 static int weakref_traverse(PyWeakReference *self, visitproc visit, void *arg)
