@@ -18,7 +18,7 @@ static PyObject *mem_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         return NULL;
     m->s = -2; m->i = -3; m->l = -4; m->f = 1.5f; m->d = 2.25; m->str = "text";
     m->c = 'z'; m->b = -5; m->ub = 250; m->ui = 4000000000u; m->us = 65000; m->ul = 12;
-    strcpy(m->inplace, "inpl"); m->flag = 1; m->ll = -1LL << 40; m->ull = 1ULL << 63;
+    strcpy(m->inplace, "inpl"); m->flag = 1; m->ll = -(1LL << 40); m->ull = 1ULL << 63;
     m->n = -7; m->ro = 99;
     return (PyObject *)m;
 }
