@@ -16,6 +16,7 @@
  * rarer or longer instructions call helpers in ceval_helpers.c so that the
  * loop body stays small. */
 #include "internal.h"
+#include "objects/dict_internal.h"
 #include "structmember.h"
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
@@ -280,6 +281,35 @@ static void kr_ceval_attr_cache_fill(PyTypeObject *tp, PyObject *name, kr_word *
     /* _PyType_Lookup may have just given the type its tag */
     if (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)
         cache[0] = tp->tp_version_tag;
+}
+
+/* The instance-dict read of LOAD_ATTR: word 1 of the cache, when even
+ * and non-zero, is a hint, (entry index + 1) * 2, where the name was found
+ * last time; instances of one class usually store their attributes in the
+ * same order, so the hint mostly hits and skips the hash probe (CPython
+ * 3.10's LOAD_ATTR_WITH_HINT).  A miss looks up normally and records the
+ * new index.  New reference, or NULL (with an error set only on error). */
+static inline PyObject *kr_ceval_instance_dict_get(PyDictObject *mp, PyObject *name, kr_word *hintp)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    kr_word hint = *hintp >> 1;
+    if (hint != 0 && (Py_ssize_t)(hint - 1) < dk->dk_nentries) {
+        kr_dictentry *ep = &kr_dk_entries(dk)[hint - 1];
+        if (ep->me_key == name && ep->me_value != NULL)
+            return Py_NewRef(ep->me_value);
+    }
+    Py_hash_t hash = kr_dict_hash(name);
+    if (hash == -1)
+        return NULL;
+    PyObject *value;
+    Py_ssize_t ix = kr_dict_lookup(mp, name, hash, &value);
+    if (ix == KR_DKIX_ERROR)
+        return NULL;
+    if (ix < 0 || value == NULL)
+        return NULL;
+    if (ix < 0x3fffffff)
+        *hintp = (kr_word)(ix + 1) << 1;
+    return Py_NewRef(value);
 }
 
 /* LOAD_METHOD with the site's cache: word 0 the type's version tag,
@@ -993,10 +1023,9 @@ dispatch:
                 /* the type has nothing by this name: only the instance dict can */
                 PyObject **dictptr = _PyObject_GetDictPtr(owner);
                 if (dictptr != NULL && *dictptr != NULL && PyDict_CheckExact(*dictptr)) {
-                    res = PyDict_GetItemWithError(*dictptr, GETNAME(oparg));
-                    if (res != NULL)
-                        Py_INCREF(res);
-                    else if (PyErr_Occurred()) {
+                    res = kr_ceval_instance_dict_get((PyDictObject *)*dictptr, GETNAME(oparg),
+                                                     &cache[1]);
+                    if (res == NULL && PyErr_Occurred()) {
                         Py_DECREF(owner);
                         STACK_SHRINK(1);
                         goto error;
