@@ -1115,24 +1115,8 @@ int PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min, Py_ssize
         return 0;
     }
     Py_ssize_t n = PyTuple_GET_SIZE(args);
-    if (n < min) {
-        if (name != NULL)
-            PyErr_Format(PyExc_TypeError, "%.200s expected %s%zd argument%s, got %zd",
-                         name, min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
-        else
-            PyErr_Format(PyExc_TypeError, "unpacked tuple should have %s%zd element%s, but has %zd",
-                         min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
+    if (!_PyArg_CheckPositional(name, n, min, max))
         return 0;
-    }
-    if (n > max) {
-        if (name != NULL)
-            PyErr_Format(PyExc_TypeError, "%.200s expected %s%zd argument%s, got %zd",
-                         name, min == max ? "" : "at most ", max, max == 1 ? "" : "s", n);
-        else
-            PyErr_Format(PyExc_TypeError, "unpacked tuple should have %s%zd element%s, but has %zd",
-                         min == max ? "" : "at most ", max, max == 1 ? "" : "s", n);
-        return 0;
-    }
     va_list va;
     va_start(va, max);
     for (Py_ssize_t i = 0; i < n; i++)
