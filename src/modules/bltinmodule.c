@@ -83,7 +83,7 @@ static PyObject *update_bases(PyObject *bases)
         }
         if (result == NULL) {
             result = PyList_New(0);
-            if (result == NULL || PyList_SetSlice(result, 0, 0, NULL) < 0) {
+            if (result == NULL) {
                 Py_DECREF(entries);
                 goto error;
             }

@@ -927,11 +927,11 @@ static PyObject *make_implementation(void)
     if (ns == NULL)
         return NULL;
     PyObject *version = make_version_info();
-    int ok = version != NULL &&
-        PyObject_SetAttrString(ns, "name", PyUnicode_FromString("krait")) == 0;
+    int ok = version != NULL;
     PyObject *tmp;
 #define SETS(key, expr) \
     if (ok) { tmp = (expr); ok = tmp && PyObject_SetAttrString(ns, key, tmp) == 0; Py_XDECREF(tmp); }
+    SETS("name", PyUnicode_FromString("krait"));
     SETS("cache_tag", PyUnicode_FromString("krait-311"));
     SETS("version", Py_NewRef(version));
     SETS("hexversion", PyLong_FromLong(PY_VERSION_HEX));

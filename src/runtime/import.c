@@ -587,8 +587,10 @@ static PyObject *calc_package(PyObject *globals)
     }
     if (spec != NULL && spec != Py_None)
         return PyObject_GetAttr(spec, KR_ID(parent));
-    PyErr_WarnEx(PyExc_ImportWarning,
-                 "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__", 1);
+    if (PyErr_WarnEx(PyExc_ImportWarning,
+                     "can't resolve package from __spec__ or __package__, "
+                     "falling back on __name__ and __path__", 1) < 0)
+        return NULL;
     PyObject *name = PyDict_GetItemWithError(globals, KR_ID(__name__));
     if (name == NULL) {
         if (!PyErr_Occurred())
@@ -653,11 +655,17 @@ static int handle_fromlist(PyObject *module, PyObject *fromlist, int recursive)
     int rc = 0;
     while (rc == 0 && (x = PyIter_Next(it)) != NULL) {
         if (!PyUnicode_Check(x)) {
-            if (modname == NULL)
-                modname = PyObject_GetAttr(module, KR_ID(__name__));
-            PyErr_Format(PyExc_TypeError, "%s in %U.%s must be str, not %.100s",
-                         recursive ? "Item" : "Item", modname ? modname : Py_None,
-                         recursive ? "__all__" : "__dict__", Py_TYPE(x)->tp_name);
+            /* importlib's wording: where the bad item came from */
+            if (recursive) {
+                if (modname == NULL)
+                    modname = PyObject_GetAttr(module, KR_ID(__name__));
+                if (modname != NULL)
+                    PyErr_Format(PyExc_TypeError, "Item in %U.__all__ must be str, not %.100s",
+                                 modname, Py_TYPE(x)->tp_name);
+            } else {
+                PyErr_Format(PyExc_TypeError, "Item in ``from list'' must be str, not %.100s",
+                             Py_TYPE(x)->tp_name);
+            }
             rc = -1;
         } else if (PyUnicode_CompareWithASCIIString(x, "*") == 0) {
             PyObject *all;
