@@ -8,7 +8,7 @@
 set -u
 krait=$(realpath "$1"); shift
 cd "$(dirname "$0")/py"
-outdir=../out/py; mkdir -p "$outdir"
+outdir=${KR_TEST_OUT:-../out}/py; mkdir -p "$outdir"
 known=known_failures.txt
 if [ $# -eq 0 ]; then set -- *.py; fi
 pass=0; fail=0; unexpected=0
