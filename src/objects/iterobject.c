@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "objects/containers.h"
 #include "objects/dict_internal.h"
+#include "objects/indexiter.h"
 
 PyObject *
 kr_builtin_iter(void)
@@ -21,13 +22,7 @@ kr_builtin_iter(void)
     return iter;
 }
 
-/* ---- sequence iterator ---- */
-
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t it_index;
-    PyObject *it_seq;   /* NULL once exhausted */
-} kr_seqiter;
+/* ---- sequence iterator (an index iterator: objects/indexiter.h) ---- */
 
 PyObject *
 PySeqIter_New(PyObject *seq)
@@ -36,33 +31,13 @@ PySeqIter_New(PyObject *seq)
         PyErr_BadInternalCall();
         return NULL;
     }
-    kr_seqiter *it = PyObject_GC_New(kr_seqiter, &PySeqIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->it_index = 0;
-    it->it_seq = Py_NewRef(seq);
-    PyObject_GC_Track(it);
-    return (PyObject *)it;
-}
-
-static void
-kr_seqiter_dealloc(kr_seqiter *it)
-{
-    PyObject_GC_UnTrack(it);
-    Py_XDECREF(it->it_seq);
-    PyObject_GC_Del(it);
-}
-
-static int
-kr_seqiter_traverse(kr_seqiter *it, visitproc visit, void *arg)
-{
-    Py_VISIT(it->it_seq);
-    return 0;
+    return kr_indexiter_new(&PySeqIter_Type, seq, 0);
 }
 
 static PyObject *
-kr_seqiter_next(kr_seqiter *it)
+kr_seqiter_next(PyObject *self)
 {
+    kr_indexiter *it = (kr_indexiter *)self;
     PyObject *seq = it->it_seq;
     if (seq == NULL)
         return NULL;
@@ -77,15 +52,15 @@ kr_seqiter_next(kr_seqiter *it)
     }
     if (PyErr_ExceptionMatches(PyExc_IndexError) || PyErr_ExceptionMatches(PyExc_StopIteration)) {
         PyErr_Clear();
-        it->it_seq = NULL;
-        Py_DECREF(seq);
+        kr_indexiter_finish(it);
     }
     return NULL;
 }
 
 static PyObject *
-kr_seqiter_len(kr_seqiter *it, PyObject *unused)
+kr_seqiter_len(PyObject *self, PyObject *unused)
 {
+    kr_indexiter *it = (kr_indexiter *)self;
     if (it->it_seq) {
         PyTypeObject *tp = Py_TYPE(it->it_seq);
         int has_len = (tp->tp_as_sequence && tp->tp_as_sequence->sq_length) ||
@@ -103,21 +78,11 @@ kr_seqiter_len(kr_seqiter *it, PyObject *unused)
 }
 
 static PyObject *
-kr_seqiter_reduce(kr_seqiter *it, PyObject *unused)
+kr_seqiter_setstate(PyObject *self, PyObject *state)
 {
-    PyObject *iter = kr_builtin_iter();
-    if (iter == NULL)
-        return NULL;
-    if (it->it_seq != NULL)
-        return Py_BuildValue("O(O)n", iter, it->it_seq, it->it_index);
-    return Py_BuildValue("O(())", iter);
-}
-
-static PyObject *
-kr_seqiter_setstate(kr_seqiter *it, PyObject *state)
-{
-    Py_ssize_t index = PyLong_AsSsize_t(state);
-    if (index == -1 && PyErr_Occurred())
+    kr_indexiter *it = (kr_indexiter *)self;
+    Py_ssize_t index;
+    if (kr_indexiter_state_index(state, &index) < 0)
         return NULL;
     if (it->it_seq != NULL) {
         if (index < 0)
@@ -128,11 +93,11 @@ kr_seqiter_setstate(kr_seqiter *it, PyObject *state)
 }
 
 static PyMethodDef kr_seqiter_methods[] = {
-    {"__length_hint__", (PyCFunction)kr_seqiter_len, METH_NOARGS,
+    {"__length_hint__", kr_seqiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)kr_seqiter_reduce, METH_NOARGS,
+    {"__reduce__", kr_indexiter_reduce, METH_NOARGS,
      "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)kr_seqiter_setstate, METH_O,
+    {"__setstate__", kr_seqiter_setstate, METH_O,
      "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}
 };
@@ -140,13 +105,13 @@ static PyMethodDef kr_seqiter_methods[] = {
 PyTypeObject PySeqIter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "iterator",
-    .tp_basicsize = sizeof(kr_seqiter),
-    .tp_dealloc = (destructor)kr_seqiter_dealloc,
+    .tp_basicsize = sizeof(kr_indexiter),
+    .tp_dealloc = kr_indexiter_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = (traverseproc)kr_seqiter_traverse,
+    .tp_traverse = kr_indexiter_traverse,
     .tp_iter = PyObject_SelfIter,
-    .tp_iternext = (iternextfunc)kr_seqiter_next,
+    .tp_iternext = kr_seqiter_next,
     .tp_methods = kr_seqiter_methods,
 };
 

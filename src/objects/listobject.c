@@ -9,6 +9,7 @@
  * (owned by the containers area) */
 #include "internal.h"
 #include "objects/containers.h"
+#include "objects/indexiter.h"
 
 /* Makes room for `newsize` items; the caller fills new slots. */
 int
@@ -1307,121 +1308,31 @@ PyTypeObject PyList_Type = {
     .tp_vectorcall = kr_list_vectorcall,
 };
 
-/* ---- iterators: forward and reverse share one layout ---- */
-
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t it_index;
-    PyListObject *it_seq;   /* NULL once exhausted */
-} kr_listiter;
-
-static void
-kr_listiter_dealloc(kr_listiter *it)
-{
-    PyObject_GC_UnTrack(it);
-    Py_XDECREF(it->it_seq);
-    PyObject_GC_Del(it);
-}
-
-static int
-kr_listiter_traverse(kr_listiter *it, visitproc visit, void *arg)
-{
-    Py_VISIT(it->it_seq);
-    return 0;
-}
+/* ---- iterators: forward and reverse share the index-iterator layout ---- */
 
 static PyObject *
-kr_listiter_next(kr_listiter *it)
+kr_listiter_next(PyObject *self)
 {
-    PyListObject *seq = it->it_seq;
+    kr_indexiter *it = (kr_indexiter *)self;
+    PyListObject *seq = (PyListObject *)it->it_seq;
     if (seq == NULL)
         return NULL;
     if (it->it_index < Py_SIZE(seq))
         return Py_NewRef(seq->ob_item[it->it_index++]);
-    it->it_seq = NULL;
-    Py_DECREF(seq);
-    return NULL;
+    return kr_indexiter_finish(it);
 }
-
-static PyObject *
-kr_listiter_len(kr_listiter *it, PyObject *unused)
-{
-    if (it->it_seq) {
-        Py_ssize_t len = Py_SIZE(it->it_seq) - it->it_index;
-        if (len >= 0)
-            return PyLong_FromSsize_t(len);
-    }
-    return PyLong_FromLong(0);
-}
-
-static PyObject *
-kr_listiter_reduce_common(kr_listiter *it, int forward)
-{
-    PyObject *iter = kr_builtin_iter();
-    if (iter == NULL)
-        return NULL;
-    if (forward) {
-        if (it->it_seq)
-            return Py_BuildValue("O(O)n", iter, it->it_seq, it->it_index);
-    }
-    else if (it->it_seq) {
-        PyObject *reversed = PyDict_GetItemString(kr_context_get()->builtins, "reversed");
-        if (reversed == NULL) {
-            PyErr_SetString(PyExc_RuntimeError, "lost builtins.reversed");
-            return NULL;
-        }
-        return Py_BuildValue("O(O)n", reversed, it->it_seq, it->it_index);
-    }
-    /* exhausted: iter([]) rebuilds an exhausted iterator */
-    PyObject *empty = PyList_New(0);
-    if (empty == NULL)
-        return NULL;
-    return Py_BuildValue("O(N)", iter, empty);
-}
-
-static PyObject *
-kr_listiter_reduce(kr_listiter *it, PyObject *unused)
-{
-    return kr_listiter_reduce_common(it, 1);
-}
-
-static PyObject *
-kr_listiter_setstate(kr_listiter *it, PyObject *state)
-{
-    Py_ssize_t index = PyLong_AsSsize_t(state);
-    if (index == -1 && PyErr_Occurred())
-        return NULL;
-    if (it->it_seq != NULL) {
-        if (index < 0)
-            index = 0;
-        else if (index > Py_SIZE(it->it_seq))
-            index = Py_SIZE(it->it_seq);
-        it->it_index = index;
-    }
-    Py_RETURN_NONE;
-}
-
-static PyMethodDef kr_listiter_methods[] = {
-    {"__length_hint__", (PyCFunction)kr_listiter_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)kr_listiter_reduce, METH_NOARGS,
-     "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)kr_listiter_setstate, METH_O,
-     "Set state information for unpickling."},
-    {NULL, NULL, 0, NULL}
-};
 
 PyTypeObject PyListIter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "list_iterator",
-    .tp_basicsize = sizeof(kr_listiter),
-    .tp_dealloc = (destructor)kr_listiter_dealloc,
+    .tp_basicsize = sizeof(kr_indexiter),
+    .tp_dealloc = kr_indexiter_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = (traverseproc)kr_listiter_traverse,
+    .tp_traverse = kr_indexiter_traverse,
     .tp_iter = PyObject_SelfIter,
-    .tp_iternext = (iternextfunc)kr_listiter_next,
-    .tp_methods = kr_listiter_methods,
+    .tp_iternext = kr_listiter_next,
+    .tp_methods = kr_indexiter_methods,
 };
 
 static PyObject *
@@ -1431,19 +1342,14 @@ kr_list_iter(PyObject *seq)
         PyErr_BadInternalCall();
         return NULL;
     }
-    kr_listiter *it = PyObject_GC_New(kr_listiter, &PyListIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->it_index = 0;
-    it->it_seq = (PyListObject *)Py_NewRef(seq);
-    PyObject_GC_Track(it);
-    return (PyObject *)it;
+    return kr_indexiter_new(&PyListIter_Type, seq, 0);
 }
 
 static PyObject *
-kr_listreviter_next(kr_listiter *it)
+kr_listreviter_next(PyObject *self)
 {
-    PyListObject *seq = it->it_seq;
+    kr_indexiter *it = (kr_indexiter *)self;
+    PyListObject *seq = (PyListObject *)it->it_seq;
     if (seq == NULL)
         return NULL;
     Py_ssize_t index = it->it_index;
@@ -1452,48 +1358,58 @@ kr_listreviter_next(kr_listiter *it)
         return Py_NewRef(seq->ob_item[index]);
     }
     it->it_index = -1;
-    it->it_seq = NULL;
-    Py_DECREF(seq);
-    return NULL;
+    return kr_indexiter_finish(it);
 }
 
 static PyObject *
-kr_listreviter_len(kr_listiter *it, PyObject *unused)
+kr_listreviter_len(PyObject *self, PyObject *unused)
 {
+    kr_indexiter *it = (kr_indexiter *)self;
     Py_ssize_t len = it->it_index + 1;
     if (it->it_seq == NULL || Py_SIZE(it->it_seq) < len)
         len = 0;
     return PyLong_FromSsize_t(len);
 }
 
+/* (reversed, (list,), index); exhausted, it pickles as iter([]) like the
+ * forward iterator. */
 static PyObject *
-kr_listreviter_reduce(kr_listiter *it, PyObject *unused)
+kr_listreviter_reduce(PyObject *self, PyObject *unused)
 {
-    return kr_listiter_reduce_common(it, 0);
+    kr_indexiter *it = (kr_indexiter *)self;
+    if (it->it_seq == NULL) {
+        PyObject *iter = kr_builtin_iter();
+        return iter == NULL ? NULL : Py_BuildValue("O(N)", iter, PyList_New(0));
+    }
+    PyObject *reversed = PyDict_GetItemString(kr_context_get()->builtins, "reversed");
+    if (reversed == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "lost builtins.reversed");
+        return NULL;
+    }
+    return Py_BuildValue("O(O)n", reversed, it->it_seq, it->it_index);
 }
 
+/* A reverse position is clamped into [-1, len-1]. */
 static PyObject *
-kr_listreviter_setstate(kr_listiter *it, PyObject *state)
+kr_listreviter_setstate(PyObject *self, PyObject *state)
 {
-    Py_ssize_t index = PyLong_AsSsize_t(state);
-    if (index == -1 && PyErr_Occurred())
+    kr_indexiter *it = (kr_indexiter *)self;
+    Py_ssize_t index;
+    if (kr_indexiter_state_index(state, &index) < 0)
         return NULL;
     if (it->it_seq != NULL) {
-        if (index < -1)
-            index = -1;
-        else if (index > Py_SIZE(it->it_seq) - 1)
-            index = Py_SIZE(it->it_seq) - 1;
-        it->it_index = index;
+        Py_ssize_t last = Py_SIZE(it->it_seq) - 1;
+        it->it_index = index < -1 ? -1 : index > last ? last : index;
     }
     Py_RETURN_NONE;
 }
 
 static PyMethodDef kr_listreviter_methods[] = {
-    {"__length_hint__", (PyCFunction)kr_listreviter_len, METH_NOARGS,
+    {"__length_hint__", kr_listreviter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)kr_listreviter_reduce, METH_NOARGS,
+    {"__reduce__", kr_listreviter_reduce, METH_NOARGS,
      "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)kr_listreviter_setstate, METH_O,
+    {"__setstate__", kr_listreviter_setstate, METH_O,
      "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}
 };
@@ -1501,24 +1417,18 @@ static PyMethodDef kr_listreviter_methods[] = {
 PyTypeObject PyListRevIter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "list_reverseiterator",
-    .tp_basicsize = sizeof(kr_listiter),
-    .tp_dealloc = (destructor)kr_listiter_dealloc,
+    .tp_basicsize = sizeof(kr_indexiter),
+    .tp_dealloc = kr_indexiter_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = (traverseproc)kr_listiter_traverse,
+    .tp_traverse = kr_indexiter_traverse,
     .tp_iter = PyObject_SelfIter,
-    .tp_iternext = (iternextfunc)kr_listreviter_next,
+    .tp_iternext = kr_listreviter_next,
     .tp_methods = kr_listreviter_methods,
 };
 
 static PyObject *
 kr_list_reversed(PyListObject *self, PyObject *unused)
 {
-    kr_listiter *it = PyObject_GC_New(kr_listiter, &PyListRevIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->it_index = Py_SIZE(self) - 1;
-    it->it_seq = (PyListObject *)Py_NewRef(self);
-    PyObject_GC_Track(it);
-    return (PyObject *)it;
+    return kr_indexiter_new(&PyListRevIter_Type, (PyObject *)self, Py_SIZE(self) - 1);
 }

@@ -9,6 +9,7 @@
  * (owned by the containers area) */
 #include "internal.h"
 #include "objects/containers.h"
+#include "objects/indexiter.h"
 
 /* The empty tuple: immortal, shared by every context.  The zeroed words in
  * front stand where a GC header would be, so a collector that looks there
@@ -649,99 +650,31 @@ PyTypeObject PyTuple_Type = {
     .tp_vectorcall = kr_tuple_vectorcall,
 };
 
-/* ---- the tuple iterator ---- */
-
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t it_index;
-    PyTupleObject *it_seq;   /* NULL once exhausted */
-} kr_tupleiter;
-
-static void
-kr_tupleiter_dealloc(kr_tupleiter *it)
-{
-    PyObject_GC_UnTrack(it);
-    Py_XDECREF(it->it_seq);
-    PyObject_GC_Del(it);
-}
-
-static int
-kr_tupleiter_traverse(kr_tupleiter *it, visitproc visit, void *arg)
-{
-    Py_VISIT(it->it_seq);
-    return 0;
-}
+/* ---- the tuple iterator (an index iterator: objects/indexiter.h) ---- */
 
 static PyObject *
-kr_tupleiter_next(kr_tupleiter *it)
+kr_tupleiter_next(PyObject *self)
 {
-    PyTupleObject *seq = it->it_seq;
+    kr_indexiter *it = (kr_indexiter *)self;
+    PyTupleObject *seq = (PyTupleObject *)it->it_seq;
     if (seq == NULL)
         return NULL;
     if (it->it_index < Py_SIZE(seq))
         return Py_NewRef(seq->ob_item[it->it_index++]);
-    it->it_seq = NULL;
-    Py_DECREF(seq);
-    return NULL;
+    return kr_indexiter_finish(it);
 }
-
-static PyObject *
-kr_tupleiter_len(kr_tupleiter *it, PyObject *unused)
-{
-    Py_ssize_t len = 0;
-    if (it->it_seq)
-        len = Py_SIZE(it->it_seq) - it->it_index;
-    return PyLong_FromSsize_t(len);
-}
-
-static PyObject *
-kr_tupleiter_reduce(kr_tupleiter *it, PyObject *unused)
-{
-    PyObject *iter = kr_builtin_iter();
-    if (iter == NULL)
-        return NULL;
-    if (it->it_seq)
-        return Py_BuildValue("O(O)n", iter, it->it_seq, it->it_index);
-    return Py_BuildValue("O(())", iter);
-}
-
-static PyObject *
-kr_tupleiter_setstate(kr_tupleiter *it, PyObject *state)
-{
-    Py_ssize_t index = PyLong_AsSsize_t(state);
-    if (index == -1 && PyErr_Occurred())
-        return NULL;
-    if (it->it_seq != NULL) {
-        if (index < 0)
-            index = 0;
-        else if (index > Py_SIZE(it->it_seq))
-            index = Py_SIZE(it->it_seq);
-        it->it_index = index;
-    }
-    Py_RETURN_NONE;
-}
-
-static PyMethodDef kr_tupleiter_methods[] = {
-    {"__length_hint__", (PyCFunction)kr_tupleiter_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)kr_tupleiter_reduce, METH_NOARGS,
-     "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)kr_tupleiter_setstate, METH_O,
-     "Set state information for unpickling."},
-    {NULL, NULL, 0, NULL}
-};
 
 PyTypeObject PyTupleIter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "tuple_iterator",
-    .tp_basicsize = sizeof(kr_tupleiter),
-    .tp_dealloc = (destructor)kr_tupleiter_dealloc,
+    .tp_basicsize = sizeof(kr_indexiter),
+    .tp_dealloc = kr_indexiter_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = (traverseproc)kr_tupleiter_traverse,
+    .tp_traverse = kr_indexiter_traverse,
     .tp_iter = PyObject_SelfIter,
-    .tp_iternext = (iternextfunc)kr_tupleiter_next,
-    .tp_methods = kr_tupleiter_methods,
+    .tp_iternext = kr_tupleiter_next,
+    .tp_methods = kr_indexiter_methods,
 };
 
 static PyObject *
@@ -751,11 +684,5 @@ kr_tuple_iter(PyObject *seq)
         PyErr_BadInternalCall();
         return NULL;
     }
-    kr_tupleiter *it = PyObject_GC_New(kr_tupleiter, &PyTupleIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->it_index = 0;
-    it->it_seq = (PyTupleObject *)Py_NewRef(seq);
-    PyObject_GC_Track(it);
-    return (PyObject *)it;
+    return kr_indexiter_new(&PyTupleIter_Type, seq, 0);
 }

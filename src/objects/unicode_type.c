@@ -7,6 +7,7 @@
  * (owned by the str area) */
 #include "internal.h"
 #include "objects/str_internal.h"
+#include "objects/indexiter.h"
 #include "capi/argparse.h"
 
 /* ------------------------------------------------------------------ */
@@ -184,117 +185,40 @@ static PyObject *kr_str_str(PyObject *s)
 /* ------------------------------------------------------------------ */
 /* The iterator */
 
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t index;
-    PyObject *str;          /* owned; NULL when exhausted */
-} kr_str_iterobject;
-
-/* CPython 3.11 names the iterator of an ASCII string differently. */
-PyTypeObject kr_str_ascii_iter_type;
-
+/* An index iterator (objects/indexiter.h).  CPython 3.11 names the
+ * iterator of an ASCII string differently. */
 PyObject *kr_str_iter(PyObject *s)
 {
-    kr_str_iterobject *it;
     if (!PyUnicode_Check(s)) {
         PyErr_BadInternalCall();
         return NULL;
     }
-    it = PyObject_GC_New(kr_str_iterobject,
-                         PyUnicode_IS_ASCII(s) ? &kr_str_ascii_iter_type : &PyUnicodeIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->index = 0;
-    it->str = Py_NewRef(s);
-    PyObject_GC_Track(it);
-    return (PyObject *)it;
-}
-
-static void kr_str_iter_dealloc(PyObject *op)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    PyObject_GC_UnTrack(op);
-    Py_XDECREF(it->str);
-    PyObject_GC_Del(op);
-}
-
-static int kr_str_iter_traverse(PyObject *op, visitproc visit, void *arg)
-{
-    Py_VISIT(((kr_str_iterobject *)op)->str);
-    return 0;
+    return kr_indexiter_new(PyUnicode_IS_ASCII(s) ? &kr_str_ascii_iter_type : &PyUnicodeIter_Type,
+                            s, 0);
 }
 
 static PyObject *kr_str_iter_next(PyObject *op)
 {
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    PyObject *s = it->str;
+    kr_indexiter *it = (kr_indexiter *)op;
+    PyObject *s = it->it_seq;
     if (s == NULL)
         return NULL;
-    if (it->index < PyUnicode_GET_LENGTH(s)) {
-        Py_UCS4 c = PyUnicode_READ_CHAR(s, it->index);
-        it->index++;
-        return kr_str_char(c);
-    }
-    it->str = NULL;
-    Py_DECREF(s);
-    return NULL;
+    if (it->it_index < PyUnicode_GET_LENGTH(s))
+        return kr_str_char(PyUnicode_READ_CHAR(s, it->it_index++));
+    return kr_indexiter_finish(it);
 }
-
-static PyObject *kr_str_iter_length_hint(PyObject *op, PyObject *unused)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    Py_ssize_t n = it->str ? PyUnicode_GET_LENGTH(it->str) - it->index : 0;
-    return PyLong_FromSsize_t(n);
-}
-
-static PyObject *kr_str_iter_reduce(PyObject *op, PyObject *unused)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    PyObject *iter = PyDict_GetItemWithError(PyEval_GetBuiltins(), KR_ID(iter));
-    if (iter == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_AttributeError, "iter");
-        return NULL;
-    }
-    if (it->str != NULL)
-        return Py_BuildValue("O(O)n", iter, it->str, it->index);
-    return Py_BuildValue("O(O)", iter, kr_str_empty());
-}
-
-static PyObject *kr_str_iter_setstate(PyObject *op, PyObject *state)
-{
-    kr_str_iterobject *it = (kr_str_iterobject *)op;
-    Py_ssize_t index = PyLong_AsSsize_t(state);
-    if (index == -1 && PyErr_Occurred())
-        return NULL;
-    if (it->str != NULL) {
-        if (index < 0)
-            index = 0;
-        else if (index > PyUnicode_GET_LENGTH(it->str))
-            index = PyUnicode_GET_LENGTH(it->str);
-        it->index = index;
-    }
-    Py_RETURN_NONE;
-}
-
-static PyMethodDef kr_str_iter_methods[] = {
-    {"__length_hint__", kr_str_iter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", kr_str_iter_reduce, METH_NOARGS, "Return state information for pickling."},
-    {"__setstate__", kr_str_iter_setstate, METH_O, "Set state information for unpickling."},
-    {NULL, NULL, 0, NULL}
-};
 
 #define KR_STR_ITER_TYPE(NAME) \
     PyVarObject_HEAD_INIT(&PyType_Type, 0) \
     .tp_name = NAME, \
-    .tp_basicsize = sizeof(kr_str_iterobject), \
-    .tp_dealloc = kr_str_iter_dealloc, \
+    .tp_basicsize = sizeof(kr_indexiter), \
+    .tp_dealloc = kr_indexiter_dealloc, \
     .tp_getattro = PyObject_GenericGetAttr, \
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, \
-    .tp_traverse = kr_str_iter_traverse, \
+    .tp_traverse = kr_indexiter_traverse, \
     .tp_iter = PyObject_SelfIter, \
     .tp_iternext = kr_str_iter_next, \
-    .tp_methods = kr_str_iter_methods,
+    .tp_methods = kr_indexiter_methods,
 
 PyTypeObject PyUnicodeIter_Type = { KR_STR_ITER_TYPE("str_iterator") };
 PyTypeObject kr_str_ascii_iter_type = { KR_STR_ITER_TYPE("str_ascii_iterator") };
