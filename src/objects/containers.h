@@ -50,6 +50,12 @@ kr_small_index(PyObject *o, Py_ssize_t *out)
  * with an exception set. */
 PyObject *kr_builtin_iter(void);
 
+/* __reduce__ of an iterator without a position to save (dict and set
+ * iterators): (iter, (list of the remaining items,)).  `scratch` is a copy
+ * of the iterator that `next` may advance; the original stays where it
+ * is.  New reference, or NULL with an exception set. */
+PyObject *kr_iter_reduce_remaining(PyObject *scratch, iternextfunc next);
+
 /* list internals used by the VM and other types */
 int kr_list_append_steal(PyObject *list, PyObject *item);
 PyObject *kr_list_from_array_steal(PyObject *const *src, Py_ssize_t n);

@@ -1842,32 +1842,11 @@ kr_dictiter_len(kr_dictiter *di, PyObject *unused)
 static PyObject *
 kr_dictiter_reduce(kr_dictiter *di, PyObject *unused)
 {
-    kr_dictiter tmp = *di;
-    Py_XINCREF(tmp.di_dict);
-    PyObject *list = PyList_New(0);
-    if (list == NULL) {
-        Py_XDECREF(tmp.di_dict);
-        return NULL;
-    }
-    iternextfunc next = Py_TYPE(di)->tp_iternext;
-    for (;;) {
-        PyObject *item = next((PyObject *)&tmp);
-        if (item == NULL)
-            break;
-        if (kr_list_append_steal(list, item) < 0)
-            break;
-    }
-    Py_XDECREF(tmp.di_dict);
-    if (PyErr_Occurred()) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    PyObject *iter = kr_builtin_iter();
-    if (iter == NULL) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    return Py_BuildValue("O(N)", iter, list);
+    kr_dictiter scratch = *di;
+    Py_XINCREF(scratch.di_dict);
+    PyObject *r = kr_iter_reduce_remaining((PyObject *)&scratch, Py_TYPE(di)->tp_iternext);
+    Py_XDECREF(scratch.di_dict);
+    return r;
 }
 
 static PyMethodDef kr_dictiter_methods[] = {

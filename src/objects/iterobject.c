@@ -22,6 +22,29 @@ kr_builtin_iter(void)
     return iter;
 }
 
+PyObject *
+kr_iter_reduce_remaining(PyObject *scratch, iternextfunc next)
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    PyObject *item;
+    while ((item = next(scratch)) != NULL) {
+        if (kr_list_append_steal(list, item) < 0)
+            break;
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    PyObject *iter = kr_builtin_iter();
+    if (iter == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    return Py_BuildValue("O(N)", iter, list);
+}
+
 /* ---- sequence iterator (an index iterator: objects/indexiter.h) ---- */
 
 PyObject *

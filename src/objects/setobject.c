@@ -638,11 +638,12 @@ kr_set_len(PyObject *so)
     return ((PySetObject *)so)->used;
 }
 
-/* A set as a key is looked up as the equal frozenset. */
+/* A set used as a key stands for the equal frozenset (CPython retries a
+ * lookup that failed on the unhashable set).  `op` is the lookup. */
 static int
-kr_set_contains(PySetObject *so, PyObject *key)
+kr_set_key_op(PySetObject *so, PyObject *key, int (*op)(PySetObject *, PyObject *))
 {
-    int rv = kr_set_contains_key(so, key);
+    int rv = op(so, key);
     if (rv < 0) {
         if (!PySet_Check(key) || !PyErr_ExceptionMatches(PyExc_TypeError))
             return -1;
@@ -650,10 +651,16 @@ kr_set_contains(PySetObject *so, PyObject *key)
         PyObject *tmpkey = kr_make_new_set(&PyFrozenSet_Type, key);
         if (tmpkey == NULL)
             return -1;
-        rv = kr_set_contains_key(so, tmpkey);
+        rv = op(so, tmpkey);
         Py_DECREF(tmpkey);
     }
     return rv;
+}
+
+static int
+kr_set_contains(PySetObject *so, PyObject *key)
+{
+    return kr_set_key_op(so, key, kr_set_contains_key);
 }
 
 static PyObject *
@@ -1274,22 +1281,11 @@ kr_set_key_error(PyObject *key)
     Py_DECREF(tup);
 }
 
-/* discard, retrying a set key as a frozenset */
+/* discard, a set key standing for its frozenset */
 static int
 kr_set_discard_any(PySetObject *so, PyObject *key)
 {
-    int rv = kr_set_discard_key(so, key);
-    if (rv < 0) {
-        if (!PySet_Check(key) || !PyErr_ExceptionMatches(PyExc_TypeError))
-            return -1;
-        PyErr_Clear();
-        PyObject *tmpkey = kr_make_new_set(&PyFrozenSet_Type, key);
-        if (tmpkey == NULL)
-            return -1;
-        rv = kr_set_discard_key(so, tmpkey);
-        Py_DECREF(tmpkey);
-    }
-    return rv;
+    return kr_set_key_op(so, key, kr_set_discard_key);
 }
 
 static PyObject *
@@ -1531,32 +1527,11 @@ kr_setiter_iternext(kr_setiter *si)
 static PyObject *
 kr_setiter_reduce(kr_setiter *si, PyObject *unused)
 {
-    /* list(copy of the iterator): leaves this one where it is */
-    kr_setiter tmp = *si;
-    Py_XINCREF(tmp.si_set);
-    PyObject *list = PyList_New(0);
-    if (list == NULL) {
-        Py_XDECREF(tmp.si_set);
-        return NULL;
-    }
-    for (;;) {
-        PyObject *item = kr_setiter_iternext(&tmp);
-        if (item == NULL)
-            break;
-        if (kr_list_append_steal(list, item) < 0)
-            break;
-    }
-    Py_XDECREF(tmp.si_set);
-    if (PyErr_Occurred()) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    PyObject *iter = kr_builtin_iter();
-    if (iter == NULL) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    return Py_BuildValue("O(N)", iter, list);
+    kr_setiter scratch = *si;
+    Py_XINCREF(scratch.si_set);
+    PyObject *r = kr_iter_reduce_remaining((PyObject *)&scratch, (iternextfunc)kr_setiter_iternext);
+    Py_XDECREF(scratch.si_set);
+    return r;
 }
 
 static PyMethodDef kr_setiter_methods[] = {
