@@ -974,55 +974,6 @@ kr_object_isinstance(PyObject *inst, PyObject *cls)
 }
 
 static int
-kr_object_recursive_isinstance(PyObject *inst, PyObject *cls)
-{
-    /* Quick test for an exact match. */
-    if (Py_IS_TYPE(inst, (PyTypeObject *)cls))
-        return 1;
-    if (PyType_CheckExact(cls))
-        return kr_object_isinstance(inst, cls);
-    if (kr_union_check(cls))
-        cls = kr_union_args(cls);
-    if (PyTuple_Check(cls)) {
-        if (Py_EnterRecursiveCall(" in __instancecheck__"))
-            return -1;
-        Py_ssize_t n = PyTuple_GET_SIZE(cls);
-        int r = 0;
-        for (Py_ssize_t i = 0; i < n; ++i) {
-            r = kr_object_recursive_isinstance(inst, PyTuple_GET_ITEM(cls, i));
-            if (r != 0)
-                break;
-        }
-        Py_LeaveRecursiveCall();
-        return r;
-    }
-    PyObject *checker = _PyObject_LookupSpecial(cls, KR_ID(__instancecheck__));
-    if (checker != NULL) {
-        if (Py_EnterRecursiveCall(" in __instancecheck__")) {
-            Py_DECREF(checker);
-            return -1;
-        }
-        PyObject *res = PyObject_CallOneArg(checker, inst);
-        Py_LeaveRecursiveCall();
-        Py_DECREF(checker);
-        if (res == NULL)
-            return -1;
-        int ok = PyObject_IsTrue(res);
-        Py_DECREF(res);
-        return ok;
-    }
-    if (PyErr_Occurred())
-        return -1;
-    return kr_object_isinstance(inst, cls);
-}
-
-int
-PyObject_IsInstance(PyObject *inst, PyObject *cls)
-{
-    return kr_object_recursive_isinstance(inst, cls);
-}
-
-static int
 kr_recursive_issubclass(PyObject *derived, PyObject *cls)
 {
     if (PyType_Check(cls) && PyType_Check(derived))
@@ -1035,36 +986,45 @@ kr_recursive_issubclass(PyObject *derived, PyObject *cls)
     return kr_abstract_issubclass(derived, cls);
 }
 
-int
-PyObject_IsSubclass(PyObject *derived, PyObject *cls)
+/* isinstance() and issubclass() follow one protocol: each class of a
+ * tuple or union in turn, else the class's __instancecheck__ /
+ * __subclasscheck__, else the built-in check.  An exact type as `cls`
+ * skips the hook lookup, as in CPython (type's hooks are the built-in
+ * checks). */
+static int
+kr_class_check(PyObject *obj, PyObject *cls, int subclass)
 {
     if (PyType_CheckExact(cls)) {
-        if (derived == cls)
-            return 1;
-        return kr_recursive_issubclass(derived, cls);
+        if (subclass)
+            return obj == cls ? 1 : kr_recursive_issubclass(obj, cls);
+        return Py_IS_TYPE(obj, (PyTypeObject *)cls) ? 1 : kr_object_isinstance(obj, cls);
     }
+    if (!subclass && Py_IS_TYPE(obj, (PyTypeObject *)cls))
+        return 1;
+    const char *where = subclass ? " in __subclasscheck__" : " in __instancecheck__";
     if (kr_union_check(cls))
         cls = kr_union_args(cls);
     if (PyTuple_Check(cls)) {
-        if (Py_EnterRecursiveCall(" in __subclasscheck__"))
+        if (Py_EnterRecursiveCall(where))
             return -1;
         Py_ssize_t n = PyTuple_GET_SIZE(cls);
         int r = 0;
         for (Py_ssize_t i = 0; i < n; ++i) {
-            r = PyObject_IsSubclass(derived, PyTuple_GET_ITEM(cls, i));
+            r = kr_class_check(obj, PyTuple_GET_ITEM(cls, i), subclass);
             if (r != 0)
                 break;
         }
         Py_LeaveRecursiveCall();
         return r;
     }
-    PyObject *checker = _PyObject_LookupSpecial(cls, KR_ID(__subclasscheck__));
+    PyObject *checker = _PyObject_LookupSpecial(
+        cls, subclass ? KR_ID(__subclasscheck__) : KR_ID(__instancecheck__));
     if (checker != NULL) {
-        if (Py_EnterRecursiveCall(" in __subclasscheck__")) {
+        if (Py_EnterRecursiveCall(where)) {
             Py_DECREF(checker);
             return -1;
         }
-        PyObject *res = PyObject_CallOneArg(checker, derived);
+        PyObject *res = PyObject_CallOneArg(checker, obj);
         Py_LeaveRecursiveCall();
         Py_DECREF(checker);
         if (res == NULL)
@@ -1075,7 +1035,19 @@ PyObject_IsSubclass(PyObject *derived, PyObject *cls)
     }
     if (PyErr_Occurred())
         return -1;
-    return kr_recursive_issubclass(derived, cls);
+    return subclass ? kr_recursive_issubclass(obj, cls) : kr_object_isinstance(obj, cls);
+}
+
+int
+PyObject_IsInstance(PyObject *inst, PyObject *cls)
+{
+    return kr_class_check(inst, cls, 0);
+}
+
+int
+PyObject_IsSubclass(PyObject *derived, PyObject *cls)
+{
+    return kr_class_check(derived, cls, 1);
 }
 
 int

@@ -123,35 +123,9 @@ KR_SLOT_BINARY(slot_nb_true_divide, nb_true_divide, __truediv__, __rtruediv__)
 static PyObject *
 slot_nb_power(PyObject *self, PyObject *other, PyObject *modulus)
 {
-    if (modulus == Py_None) {
-        /* The binary helper compares against nb_power: check by hand. */
-        PyNumberMethods *onb = Py_TYPE(other)->tp_as_number;
-        PyNumberMethods *snb = Py_TYPE(self)->tp_as_number;
-        int do_other = !Py_IS_TYPE(self, Py_TYPE(other)) && onb != NULL &&
-                       onb->nb_power == slot_nb_power;
-        PyObject *r;
-        if (snb != NULL && snb->nb_power == slot_nb_power) {
-            if (do_other && PyType_IsSubtype(Py_TYPE(other), Py_TYPE(self))) {
-                int ov = kr_method_is_overloaded(self, other, KR_ID(__rpow__));
-                if (ov < 0)
-                    return NULL;
-                if (ov) {
-                    r = kr_call_or_notimpl(other, KR_ID___rpow__, &self, 1);
-                    if (r != Py_NotImplemented)
-                        return r;
-                    Py_DECREF(r);
-                    do_other = 0;
-                }
-            }
-            r = kr_call_or_notimpl(self, KR_ID___pow__, &other, 1);
-            if (r != Py_NotImplemented || Py_IS_TYPE(other, Py_TYPE(self)))
-                return r;
-            Py_DECREF(r);
-        }
-        if (do_other)
-            return kr_call_or_notimpl(other, KR_ID___rpow__, &self, 1);
-        Py_RETURN_NOTIMPLEMENTED;
-    }
+    if (modulus == Py_None)
+        return kr_slot_binary(self, other, offsetof(PyNumberMethods, nb_power),
+                              (void *)slot_nb_power, KR_ID___pow__, KR_ID___rpow__);
     /* Three-argument pow() never tries the reflected method. */
     if (Py_TYPE(self)->tp_as_number != NULL &&
         Py_TYPE(self)->tp_as_number->nb_power == slot_nb_power) {
