@@ -848,26 +848,6 @@ wrap_descr_get(PyObject *self, PyObject *args, void *wrapped)
     return ((descrgetfunc)wrapped)(self, obj, type);
 }
 
-static PyObject *
-wrap_descr_set(PyObject *self, PyObject *args, void *wrapped)
-{
-    if (!kr_check_num_args(args, 2))
-        return NULL;
-    if (((descrsetfunc)wrapped)(self, PyTuple_GET_ITEM(args, 0), PyTuple_GET_ITEM(args, 1)) < 0)
-        return NULL;
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-wrap_descr_delete(PyObject *self, PyObject *args, void *wrapped)
-{
-    if (!kr_check_num_args(args, 1))
-        return NULL;
-    if (((descrsetfunc)wrapped)(self, PyTuple_GET_ITEM(args, 0), NULL) < 0)
-        return NULL;
-    Py_RETURN_NONE;
-}
-
 /* ---- the table ---- */
 
 #define KR_HT(field) ((int)offsetof(PyHeapTypeObject, field))
@@ -925,9 +905,10 @@ static const kr_slotdef kr_slotdefs[] = {
     KR_SLOT(__get__, TP(tp_descr_get), slot_tp_descr_get, wrap_descr_get,
             "($self, instance, owner=None, /)",
             "Return an attribute of instance, which is of type owner."),
-    KR_SLOT(__set__, TP(tp_descr_set), slot_tp_descr_set, wrap_descr_set,
+    /* descrsetfunc has objobjargproc's C signature: the same wrappers serve. */
+    KR_SLOT(__set__, TP(tp_descr_set), slot_tp_descr_set, wrap_objobjargproc,
             "($self, instance, value, /)", "Set an attribute of instance to value."),
-    KR_SLOT(__delete__, TP(tp_descr_set), slot_tp_descr_set, wrap_descr_delete,
+    KR_SLOT(__delete__, TP(tp_descr_set), slot_tp_descr_set, wrap_delitem,
             "($self, instance, /)", "Delete an attribute of instance."),
     KR_SLOTKW(__init__, TP(tp_init), kr_slot_tp_init, wrap_init, "($self, /, *args, **kwargs)",
               "Initialize self.  See help(type(self)) for accurate signature."),
