@@ -362,9 +362,9 @@ funcwrap_clear(PyObject *self)
 static int
 kr_functools_wraps(PyObject *wrapper, PyObject *wrapped)
 {
-    static const enum kr_types_id attrs[] = {
-        KR_ID___module__, KR_ID___name__, KR_ID___qualname__, KR_ID___doc__,
-        KR_ID___annotations__,
+    static const kr_idref attrs[] = {
+        KR_IDREF(__module__), KR_IDREF(__name__), KR_IDREF(__qualname__), KR_IDREF(__doc__),
+        KR_IDREF(__annotations__),
     };
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
         PyObject *value;

@@ -742,7 +742,7 @@ kr_type_new_wrap_special(PyObject *dict)
     }
     if (PyErr_Occurred())
         return -1;
-    static const enum kr_types_id cms[] = {KR_ID___init_subclass__, KR_ID___class_getitem__};
+    static const kr_idref cms[] = {KR_IDREF(__init_subclass__), KR_IDREF(__class_getitem__)};
     for (int i = 0; i < 2; i++) {
         f = PyDict_GetItemWithError(dict, kr_id(cms[i]));
         if (f != NULL && PyFunction_Check(f)) {

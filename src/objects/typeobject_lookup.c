@@ -22,33 +22,6 @@
 
 #define KR_HEAP_TAG_FIRST (1u << 31)
 
-/* ---- interned identifiers ---- */
-
-_Static_assert(KR_ID_COUNT_ <= KR_TYPES_NIDS, "grow KR_TYPES_NIDS in types_state.h");
-
-static const char *const kr_id_names[] = {
-#define KR_ID_STR_(n) #n,
-    KR_TYPES_IDS(KR_ID_STR_)
-#undef KR_ID_STR_
-};
-
-PyObject *
-kr_id(enum kr_types_id which)
-{
-    struct kr_context *ctx = kr_context_get();
-    if (ctx != NULL) {
-        PyObject *s = ctx->types.ids[which];
-        if (s != NULL)
-            return s;
-        s = PyUnicode_InternFromString(kr_id_names[which]);
-        ctx->types.ids[which] = s;   /* owned by the context */
-        return s;
-    }
-    /* Start-up (no context): the string is interned process-wide and the
-     * runtime makes it immortal with the static types that reference it. */
-    return PyUnicode_InternFromString(kr_id_names[which]);
-}
-
 void
 kr_types_state_fini(struct kr_context *ctx)
 {
@@ -59,8 +32,6 @@ kr_types_state_fini(struct kr_context *ctx)
         st->mcache[i].value = NULL;
     }
     Py_CLEAR(st->static_subclasses);
-    for (int i = 0; i < KR_TYPES_NIDS; i++)
-        Py_CLEAR(st->ids[i]);
 }
 
 /* ---- version tags ---- */

@@ -21,14 +21,14 @@
 
 typedef struct kr_slotdef {
     struct wrapperbase base;     /* name, offset, function, wrapper, doc, flags */
-    enum kr_types_id id;         /* interned name */
+    kr_idref id;         /* interned name */
 } kr_slotdef;
 
 /* ---- helpers for the slot functions ---- */
 
 /* type(self).name(self, *args); NotImplemented when type(self) lacks it. */
 static PyObject *
-kr_call_or_notimpl(PyObject *self, enum kr_types_id id, PyObject *const *args, Py_ssize_t n)
+kr_call_or_notimpl(PyObject *self, kr_idref id, PyObject *const *args, Py_ssize_t n)
 {
     int found;
     PyObject *r = kr_call_special(self, kr_id(id), args, n, &found);
@@ -39,7 +39,7 @@ kr_call_or_notimpl(PyObject *self, enum kr_types_id id, PyObject *const *args, P
 
 /* type(self).name(self, *args); AttributeError when absent. */
 static PyObject *
-kr_call_required(PyObject *self, enum kr_types_id id, PyObject *const *args, Py_ssize_t n)
+kr_call_required(PyObject *self, kr_idref id, PyObject *const *args, Py_ssize_t n)
 {
     int found;
     PyObject *name = kr_id(id);
@@ -69,7 +69,7 @@ kr_method_is_overloaded(PyObject *left, PyObject *right, PyObject *name)
 /* The shared body of every binary number slot of a class (nb_add, ...). */
 static PyObject *
 kr_slot_binary(PyObject *self, PyObject *other, int nb_offset, void *slotfunc,
-               enum kr_types_id op, enum kr_types_id rop)
+               kr_idref op, kr_idref rop)
 {
     PyNumberMethods *onb = Py_TYPE(other)->tp_as_number;
     PyNumberMethods *snb = Py_TYPE(self)->tp_as_number;
@@ -103,7 +103,7 @@ kr_slot_binary(PyObject *self, PyObject *other, int nb_offset, void *slotfunc,
     static PyObject *fn(PyObject *self, PyObject *other) \
     { \
         return kr_slot_binary(self, other, offsetof(PyNumberMethods, field), (void *)fn, \
-                              KR_ID_##op, KR_ID_##rop); \
+                              KR_IDREF(op), KR_IDREF(rop)); \
     }
 KR_SLOT_BINARY(slot_nb_add, nb_add, __add__, __radd__)
 KR_SLOT_BINARY(slot_nb_subtract, nb_subtract, __sub__, __rsub__)
@@ -125,18 +125,18 @@ slot_nb_power(PyObject *self, PyObject *other, PyObject *modulus)
 {
     if (modulus == Py_None)
         return kr_slot_binary(self, other, offsetof(PyNumberMethods, nb_power),
-                              (void *)slot_nb_power, KR_ID___pow__, KR_ID___rpow__);
+                              (void *)slot_nb_power, KR_IDREF(__pow__), KR_IDREF(__rpow__));
     /* Three-argument pow() never tries the reflected method. */
     if (Py_TYPE(self)->tp_as_number != NULL &&
         Py_TYPE(self)->tp_as_number->nb_power == slot_nb_power) {
         PyObject *a[2] = {other, modulus};
-        return kr_call_or_notimpl(self, KR_ID___pow__, a, 2);
+        return kr_call_or_notimpl(self, KR_IDREF(__pow__), a, 2);
     }
     Py_RETURN_NOTIMPLEMENTED;
 }
 
 #define KR_SLOT_UNARY(fn, op) \
-    static PyObject *fn(PyObject *self) { return kr_call_required(self, KR_ID_##op, NULL, 0); }
+    static PyObject *fn(PyObject *self) { return kr_call_required(self, KR_IDREF(op), NULL, 0); }
 KR_SLOT_UNARY(slot_nb_negative, __neg__)
 KR_SLOT_UNARY(slot_nb_positive, __pos__)
 KR_SLOT_UNARY(slot_nb_absolute, __abs__)
@@ -153,7 +153,7 @@ KR_SLOT_UNARY(slot_tp_iternext, __next__)
 
 #define KR_SLOT_INPLACE(fn, op) \
     static PyObject *fn(PyObject *self, PyObject *other) \
-    { return kr_call_required(self, KR_ID_##op, &other, 1); }
+    { return kr_call_required(self, KR_IDREF(op), &other, 1); }
 KR_SLOT_INPLACE(slot_nb_inplace_add, __iadd__)
 KR_SLOT_INPLACE(slot_nb_inplace_subtract, __isub__)
 KR_SLOT_INPLACE(slot_nb_inplace_multiply, __imul__)
@@ -171,7 +171,7 @@ KR_SLOT_INPLACE(slot_mp_subscript, __getitem__)
 static PyObject *
 slot_nb_inplace_power(PyObject *self, PyObject *other, PyObject *modulus)
 {
-    return kr_call_required(self, KR_ID___ipow__, &other, 1);
+    return kr_call_required(self, KR_IDREF(__ipow__), &other, 1);
 }
 
 static int
@@ -216,7 +216,7 @@ slot_nb_bool(PyObject *self)
 static Py_ssize_t
 slot_sq_length(PyObject *self)
 {
-    PyObject *r = kr_call_required(self, KR_ID___len__, NULL, 0);
+    PyObject *r = kr_call_required(self, KR_IDREF(__len__), NULL, 0);
     if (r == NULL)
         return -1;
     Py_ssize_t len = PyNumber_AsSsize_t(r, PyExc_OverflowError);
@@ -235,7 +235,7 @@ slot_sq_item(PyObject *self, Py_ssize_t i)
     PyObject *idx = PyLong_FromSsize_t(i);
     if (idx == NULL)
         return NULL;
-    PyObject *r = kr_call_required(self, KR_ID___getitem__, &idx, 1);
+    PyObject *r = kr_call_required(self, KR_IDREF(__getitem__), &idx, 1);
     Py_DECREF(idx);
     return r;
 }
@@ -256,8 +256,8 @@ slot_sq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
     if (idx == NULL)
         return -1;
     PyObject *a[2] = {idx, value};
-    PyObject *r = value == NULL ? kr_call_required(self, KR_ID___delitem__, a, 1)
-                                : kr_call_required(self, KR_ID___setitem__, a, 2);
+    PyObject *r = value == NULL ? kr_call_required(self, KR_IDREF(__delitem__), a, 1)
+                                : kr_call_required(self, KR_IDREF(__setitem__), a, 2);
     Py_DECREF(idx);
     return kr_none_result(r);
 }
@@ -266,8 +266,8 @@ static int
 slot_mp_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
 {
     PyObject *a[2] = {key, value};
-    PyObject *r = value == NULL ? kr_call_required(self, KR_ID___delitem__, a, 1)
-                                : kr_call_required(self, KR_ID___setitem__, a, 2);
+    PyObject *r = value == NULL ? kr_call_required(self, KR_IDREF(__delitem__), a, 1)
+                                : kr_call_required(self, KR_IDREF(__setitem__), a, 2);
     return kr_none_result(r);
 }
 
@@ -297,7 +297,7 @@ slot_tp_hash(PyObject *self)
     PyObject *func = _PyType_Lookup(Py_TYPE(self), KR_ID(__hash__));
     if (func == Py_None || func == NULL)
         return PyObject_HashNotImplemented(self);
-    PyObject *r = kr_call_required(self, KR_ID___hash__, NULL, 0);
+    PyObject *r = kr_call_required(self, KR_IDREF(__hash__), NULL, 0);
     if (r == NULL)
         return -1;
     if (!PyLong_Check(r)) {
@@ -344,7 +344,7 @@ slot_tp_call(PyObject *self, PyObject *args, PyObject *kwds)
 static PyObject *
 slot_tp_getattro(PyObject *self, PyObject *name)
 {
-    return kr_call_required(self, KR_ID___getattribute__, &name, 1);
+    return kr_call_required(self, KR_IDREF(__getattribute__), &name, 1);
 }
 
 static PyObject *
@@ -396,13 +396,13 @@ static int
 slot_tp_setattro(PyObject *self, PyObject *name, PyObject *value)
 {
     PyObject *a[2] = {name, value};
-    PyObject *r = value == NULL ? kr_call_required(self, KR_ID___delattr__, a, 1)
-                                : kr_call_required(self, KR_ID___setattr__, a, 2);
+    PyObject *r = value == NULL ? kr_call_required(self, KR_IDREF(__delattr__), a, 1)
+                                : kr_call_required(self, KR_IDREF(__setattr__), a, 2);
     return kr_none_result(r);
 }
 
-static const enum kr_types_id kr_richcmp_ids[6] = {
-    KR_ID___lt__, KR_ID___le__, KR_ID___eq__, KR_ID___ne__, KR_ID___gt__, KR_ID___ge__,
+static const kr_idref kr_richcmp_ids[6] = {
+    KR_IDREF(__lt__), KR_IDREF(__le__), KR_IDREF(__eq__), KR_IDREF(__ne__), KR_IDREF(__gt__), KR_IDREF(__ge__),
 };
 
 static PyObject *
@@ -421,7 +421,7 @@ slot_tp_iter(PyObject *self)
         return NULL;
     }
     if (func != NULL)
-        return kr_call_required(self, KR_ID___iter__, NULL, 0);
+        return kr_call_required(self, KR_IDREF(__iter__), NULL, 0);
     if (_PyType_Lookup(Py_TYPE(self), KR_ID(__getitem__)) == NULL) {
         PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable",
                      Py_TYPE(self)->tp_name);
@@ -437,15 +437,15 @@ slot_tp_descr_get(PyObject *self, PyObject *obj, PyObject *type)
     if (get == NULL)
         return Py_NewRef(self);
     PyObject *a[2] = {obj ? obj : Py_None, type ? type : Py_None};
-    return kr_call_required(self, KR_ID___get__, a, 2);
+    return kr_call_required(self, KR_IDREF(__get__), a, 2);
 }
 
 static int
 slot_tp_descr_set(PyObject *self, PyObject *target, PyObject *value)
 {
     PyObject *a[2] = {target, value};
-    PyObject *r = value == NULL ? kr_call_required(self, KR_ID___delete__, a, 1)
-                                : kr_call_required(self, KR_ID___set__, a, 2);
+    PyObject *r = value == NULL ? kr_call_required(self, KR_IDREF(__delete__), a, 1)
+                                : kr_call_required(self, KR_IDREF(__set__), a, 2);
     return kr_none_result(r);
 }
 
@@ -853,10 +853,10 @@ wrap_descr_get(PyObject *self, PyObject *args, void *wrapped)
 #define KR_HT(field) ((int)offsetof(PyHeapTypeObject, field))
 #define KR_SLOT(NAME, OFF, FUNC, WRAP, SIG, DOC) \
     {{#NAME, OFF, (void *)(FUNC), (wrapperfunc)(WRAP), #NAME SIG "\n--\n\n" DOC, 0, NULL}, \
-     KR_ID_##NAME}
+     KR_IDREF(NAME)}
 #define KR_SLOTKW(NAME, OFF, FUNC, WRAP, SIG, DOC) \
     {{#NAME, OFF, (void *)(FUNC), (wrapperfunc)(void (*)(void))(WRAP), \
-      #NAME SIG "\n--\n\n" DOC, PyWrapperFlag_KEYWORDS, NULL}, KR_ID_##NAME}
+      #NAME SIG "\n--\n\n" DOC, PyWrapperFlag_KEYWORDS, NULL}, KR_IDREF(NAME)}
 #define TP(f) KR_HT(ht_type.f)
 #define AM(f) KR_HT(as_async.f)
 #define NB(f) KR_HT(as_number.f)

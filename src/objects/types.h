@@ -11,54 +11,14 @@
 #include "internal.h"
 
 /* ---- interned identifiers ----
- * kr_id(KR_ID___init__) returns a borrowed, interned str.  The strings live
- * in the context (types_state.h); before any context exists (process
- * start-up) they are created once per call site and kept alive forever,
- * which only happens while static types are readied. */
-#define KR_TYPES_IDS(X) \
-    X(__abs__) X(__add__) X(__aenter__) X(__aexit__) X(__aiter__) X(__and__) \
-    X(__anext__) X(__await__) X(__bool__) X(__bytes__) X(__call__) \
-    X(__class__) X(__class_getitem__) X(__classcell__) X(__contains__) \
-    X(__del__) X(__delattr__) X(__delete__) X(__delitem__) X(__dict__) \
-    X(__dir__) X(__divmod__) X(__doc__) X(__eq__) X(__float__) \
-    X(__floordiv__) X(__format__) X(__ge__) X(__get__) X(__getattr__) \
-    X(__getattribute__) X(__getitem__) X(__getnewargs__) X(__getnewargs_ex__) \
-    X(__getstate__) X(__gt__) X(__hash__) X(__iadd__) X(__iand__) \
-    X(__ifloordiv__) X(__ilshift__) X(__imatmul__) X(__imod__) X(__imul__) \
-    X(__index__) X(__init__) X(__init_subclass__) X(__instancecheck__) \
-    X(__int__) X(__invert__) X(__ior__) X(__ipow__) X(__irshift__) \
-    X(__isabstractmethod__) X(__isub__) X(__iter__) X(__itruediv__) \
-    X(__ixor__) X(__le__) X(__len__) X(__length_hint__) X(__lshift__) \
-    X(__lt__) X(__matmul__) X(__mod__) X(__module__) X(__mro_entries__) \
-    X(__mul__) X(__name__) X(__ne__) X(__neg__) X(__new__) X(__next__) \
-    X(__or__) X(__pos__) X(__pow__) X(__prepare__) X(__qualname__) \
-    X(__radd__) X(__rand__) X(__rdivmod__) X(__reduce__) X(__reduce_ex__) \
-    X(__repr__) X(__rfloordiv__) X(__rlshift__) X(__rmatmul__) X(__rmod__) \
-    X(__rmul__) X(__ror__) X(__round__) X(__rpow__) X(__rrshift__) \
-    X(__rshift__) X(__rsub__) X(__rtruediv__) X(__rxor__) X(__set__) \
-    X(__set_name__) X(__setattr__) X(__setitem__) X(__setstate__) \
-    X(__slots__) X(__str__) X(__sub__) X(__subclasscheck__) \
-    X(__subclasshook__) X(__truediv__) X(__weakref__) X(__xor__) \
-    X(__abstractmethods__) X(__orig_bases__) X(__text_signature__) \
-    X(__wrapped__) X(__func__) X(__self__) X(__spec__) X(__loader__) \
-    X(__package__) X(__file__) X(__annotations__) X(__mro__) X(__bases__) \
-    X(__sizeof__) X(__builtins__) X(__reversed__) X(__trunc__) \
-    X(__floor__) X(__ceil__) X(__objclass__) X(__newobj__) X(__newobj_ex__) \
-    X(__slotnames__) X(mro) X(keys) X(items) X(values) X(send) X(copyreg) \
-    X(_slotnames) X(builtins) X(_initializing) X(__complex__) X(__buffer__) \
-    X(__release_buffer__) X(__origin__) X(__args__) X(__parameters__) \
-    X(__getformat__) X(__fspath__) X(__enter__) X(__exit__) X(__missing__) \
-    X(__import__) X(getattr) X(name) X(obj)
+ * KR_ID(__init__) is the process-wide immortal str "__init__"
+ * (objects/str_ids.h).  Tables that name an identifier store a reference
+ * to its slot, KR_IDREF(__init__), a constant address read with kr_id(). */
+#include "objects/str_ids.h"
 
-enum kr_types_id {
-#define KR_ID_ENUM_(n) KR_ID_##n,
-    KR_TYPES_IDS(KR_ID_ENUM_)
-#undef KR_ID_ENUM_
-    KR_ID_COUNT_
-};
-
-PyObject *kr_id(enum kr_types_id which);   /* borrowed */
-#define KR_ID(n) kr_id(KR_ID_##n)
+typedef PyObject *const *kr_idref;
+#define KR_IDREF(n) ((kr_idref)&kr_ids.kr_##n)
+static inline PyObject *kr_id(kr_idref ref) { return *ref; }
 
 /* Release the per-context state of this area (called by the runtime when a
  * context is destroyed). */

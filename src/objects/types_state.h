@@ -25,14 +25,10 @@ struct kr_mcache_entry {
     struct _object *value;     /* borrowed; NULL records "not found" */
 };
 
-/* Number of interned identifiers (see KR_TYPES_IDS in objects/types.h). */
-#define KR_TYPES_NIDS 160
-
 struct kr_types_state {
     struct kr_mcache_entry mcache[KR_MCACHE_SIZE];
     unsigned int next_version_tag;   /* heap types: counts up from 2**31 */
     struct _object *static_subclasses; /* dict: id(static type) -> {id(sub): weakref} */
-    struct _object *ids[KR_TYPES_NIDS];
 };
 
 #endif
