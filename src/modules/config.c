@@ -14,6 +14,7 @@ PyObject *PyInit__imp(void);
 PyObject *PyInit__ast(void);
 PyObject *PyInit__contextvars(void);
 PyObject *PyInit_marshal(void);
+PyObject *PyInit__datetime(void);
 
 static PyObject *existing_sys(void)
 {
@@ -36,5 +37,6 @@ const kr_builtin_module kr_builtin_modules[] = {
     {"_ast", PyInit__ast},
     {"_contextvars", PyInit__contextvars},
     {"marshal", PyInit_marshal},
+    {"_datetime", PyInit__datetime},
     {NULL, NULL}
 };

@@ -24,6 +24,7 @@
 
 extern PyTypeObject *const kr_static_types[];
 extern const size_t kr_static_types_count;
+extern int (*const kr_static_type_hooks[])(void);
 
 /* ---- immortality ---- */
 
@@ -177,6 +178,13 @@ static void runtime_init_once(void)
             return;
         }
         push(&s, (PyObject *)*t);
+    }
+    for (int (*const *hook)(void) = kr_static_type_hooks; *hook != NULL; hook++) {
+        if ((*hook)() < 0) {
+            fprintf(stderr, "krait: cannot set up the static types\n");
+            kr_init_status = -1;
+            return;
+        }
     }
     immortalize_all(&s);
     free(s.v);

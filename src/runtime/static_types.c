@@ -24,6 +24,8 @@ extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView
     PyBytesIter_Type KR_WEAK, PyByteArrayIter_Type KR_WEAK, _PyNamespace_Type KR_WEAK,
     _PyManagedBuffer_Type KR_WEAK, Py_GenericAliasType KR_WEAK, _PyUnion_Type KR_WEAK;
 
+extern PyTypeObject kr_dt_delta_type, kr_dt_date_type, kr_dt_time_type, kr_dt_datetime_type,
+    kr_dt_tzinfo_type, kr_dt_timezone_type, kr_dt_isocal_type;
 #pragma weak PyBaseObject_Type
 #pragma weak PyType_Type
 #pragma weak PySuper_Type
@@ -159,5 +161,18 @@ PyTypeObject *const kr_static_types[] = {
     &PyODict_Type, &PyODictIter_Type, &PyODictKeys_Type, &PyODictValues_Type, &PyODictItems_Type,
     &PyPickleBuffer_Type, &PyStdPrinter_Type, &_PyMemoryIter_Type,
     &kr_AnextAwaitable_Type, &kr_StdStream_Type, &kr_str_ascii_iter_type,
+    &kr_dt_delta_type, &kr_dt_date_type, &kr_dt_time_type, &kr_dt_datetime_type,
+    &kr_dt_tzinfo_type, &kr_dt_timezone_type, &kr_dt_isocal_type,
 };
 const size_t kr_static_types_count = sizeof(kr_static_types) / sizeof(kr_static_types[0]);
+
+/* Set-up that fills the static types' dicts beyond what PyType_Ready
+ * puts there (class constants such as datetime.min).  Each runs once,
+ * after every type above is readied and before they are made immortal;
+ * returns 0, or -1 with an exception set. */
+int kr_dt_static_init(void);
+
+int (*const kr_static_type_hooks[])(void) = {
+    kr_dt_static_init,
+    NULL
+};
