@@ -188,10 +188,13 @@ static void apply_environment(cmdline *cl)
 }
 
 /* SIGINT sets the context's eval breaker; the running code then raises
- * KeyboardInterrupt at its next check. */
+ * KeyboardInterrupt at its next check.  A thread blocked in a call that
+ * released the context (time.sleep, a read) has no current context: the
+ * signal is then the main context's, which that call checks on waking. */
 static void on_sigint(int signum)
 {
-    kr_signal_pending(signum);
+    struct kr_context *ctx = kr_context_get();
+    kr_signal_pending_ctx(ctx != NULL ? ctx : kr_main_context, signum);
 }
 
 /* sys.argv and sys.path[0] for the chosen mode. */
@@ -547,7 +550,11 @@ int Py_BytesMain(int argc, char **argv)
         fprintf(stderr, "krait: could not enter the context\n");
         return 1;
     }
-    signal(SIGINT, on_sigint);
+    /* As CPython: a SIGINT the parent set to be ignored (a background
+     * job of a shell) stays ignored. */
+    struct sigaction old_sigint;
+    if (sigaction(SIGINT, NULL, &old_sigint) == 0 && old_sigint.sa_handler == SIG_DFL)
+        signal(SIGINT, on_sigint);
     status = 0;
     int sigint = 0;
     PyObject *d = NULL;

@@ -15,6 +15,8 @@ PyObject *PyInit__ast(void);
 PyObject *PyInit__contextvars(void);
 PyObject *PyInit_marshal(void);
 PyObject *PyInit__datetime(void);
+PyObject *PyInit_math(void);
+PyObject *PyInit_time(void);
 
 static PyObject *existing_sys(void)
 {
@@ -38,5 +40,7 @@ const kr_builtin_module kr_builtin_modules[] = {
     {"_contextvars", PyInit__contextvars},
     {"marshal", PyInit_marshal},
     {"_datetime", PyInit__datetime},
+    {"math", PyInit_math},
+    {"time", PyInit_time},
     {NULL, NULL}
 };
