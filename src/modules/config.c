@@ -17,6 +17,10 @@ PyObject *PyInit_marshal(void);
 PyObject *PyInit__datetime(void);
 PyObject *PyInit_math(void);
 PyObject *PyInit_time(void);
+PyObject *PyInit_itertools(void);
+PyObject *PyInit__collections(void);
+PyObject *PyInit__functools(void);
+PyObject *PyInit__operator(void);
 
 static PyObject *existing_sys(void)
 {
@@ -42,5 +46,9 @@ const kr_builtin_module kr_builtin_modules[] = {
     {"_datetime", PyInit__datetime},
     {"math", PyInit_math},
     {"time", PyInit_time},
+    {"itertools", PyInit_itertools},
+    {"_collections", PyInit__collections},
+    {"_functools", PyInit__functools},
+    {"_operator", PyInit__operator},
     {NULL, NULL}
 };

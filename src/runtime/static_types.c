@@ -26,6 +26,15 @@ extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView
 
 extern PyTypeObject kr_dt_delta_type, kr_dt_date_type, kr_dt_time_type, kr_dt_datetime_type,
     kr_dt_tzinfo_type, kr_dt_timezone_type, kr_dt_isocal_type;
+extern PyTypeObject kr_count_type, kr_cycle_type, kr_repeat_type, kr_accumulate_type,
+    kr_compress_type, kr_dropwhile_type, kr_takewhile_type, kr_filterfalse_type,
+    kr_starmap_type, kr_chain_type, kr_islice_type, kr_pairwise_type, kr_zip_longest_type,
+    kr_groupby_type, kr_grouper_type, kr_tee_type, kr_teedataobject_type, kr_product_type,
+    kr_permutations_type, kr_combinations_type, kr_cwr_type;
+extern PyTypeObject kr_deque_type, kr_dequeiter_type, kr_dequereviter_type, kr_defaultdict_type,
+    kr_tuplegetter_type;
+extern PyTypeObject kr_partial_type, kr_keyobject_type, kr_lru_cache_type, kr_lru_link_type;
+extern PyTypeObject kr_itemgetter_type, kr_attrgetter_type, kr_methodcaller_type;
 #pragma weak PyBaseObject_Type
 #pragma weak PyType_Type
 #pragma weak PySuper_Type
@@ -163,6 +172,15 @@ PyTypeObject *const kr_static_types[] = {
     &kr_AnextAwaitable_Type, &kr_StdStream_Type, &kr_str_ascii_iter_type,
     &kr_dt_delta_type, &kr_dt_date_type, &kr_dt_time_type, &kr_dt_datetime_type,
     &kr_dt_tzinfo_type, &kr_dt_timezone_type, &kr_dt_isocal_type,
+    &kr_count_type, &kr_cycle_type, &kr_repeat_type, &kr_accumulate_type, &kr_compress_type,
+    &kr_dropwhile_type, &kr_takewhile_type, &kr_filterfalse_type, &kr_starmap_type,
+    &kr_chain_type, &kr_islice_type, &kr_pairwise_type, &kr_zip_longest_type,
+    &kr_groupby_type, &kr_grouper_type, &kr_tee_type, &kr_teedataobject_type,
+    &kr_product_type, &kr_permutations_type, &kr_combinations_type, &kr_cwr_type,
+    &kr_deque_type, &kr_dequeiter_type, &kr_dequereviter_type, &kr_defaultdict_type,
+    &kr_tuplegetter_type,
+    &kr_partial_type, &kr_keyobject_type, &kr_lru_cache_type, &kr_lru_link_type,
+    &kr_itemgetter_type, &kr_attrgetter_type, &kr_methodcaller_type,
 };
 const size_t kr_static_types_count = sizeof(kr_static_types) / sizeof(kr_static_types[0]);
 
