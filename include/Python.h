@@ -10,14 +10,20 @@
 #ifndef _GNU_SOURCE
 #  define _GNU_SOURCE 1
 #endif
+/* As in CPython, the limited API of 3.11 stops bringing errno.h, stdio.h,
+ * stdlib.h and string.h. */
 #include <assert.h>
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 < 0x030b0000
 #include <errno.h>
+#endif
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 < 0x030b0000
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#endif
 #include <wchar.h>
 #include <unistd.h>
 
@@ -62,7 +68,11 @@
 #include "iterobject.h"
 #include "genobject.h"
 #include "descrobject.h"
+#ifndef Py_LIMITED_API
+/* CPython's Python.h leaves structmember.h to be included explicitly;
+ * Krait's brings it in, except for the limited API, which stays exact. */
 #include "structmember.h"
+#endif
 #include "warnings.h"
 #include "weakrefobject.h"
 #include "structseq.h"

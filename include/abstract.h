@@ -9,6 +9,7 @@ extern "C" {
 #endif
 
 /* ---- calls ---- */
+#ifndef Py_LIMITED_API
 #define PY_VECTORCALL_ARGUMENTS_OFFSET ((size_t)1 << (8 * sizeof(size_t) - 1))
 
 static inline Py_ssize_t PyVectorcall_NARGS(size_t n)
@@ -16,17 +17,27 @@ static inline Py_ssize_t PyVectorcall_NARGS(size_t n)
     return (Py_ssize_t)(n & ~PY_VECTORCALL_ARGUMENTS_OFFSET);
 }
 #define _PyVectorcall_NARGS(n) PyVectorcall_NARGS(n)
+#endif
 
 PyAPI_FUNC(int) PyCallable_Check(PyObject *);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03090000
 PyAPI_FUNC(PyObject *) PyObject_CallNoArgs(PyObject *func);
+#endif
 PyAPI_FUNC(PyObject *) PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
 PyAPI_FUNC(PyObject *) PyObject_CallObject(PyObject *callable, PyObject *args);
+#if defined(Py_LIMITED_API) && defined(PY_SSIZE_T_CLEAN)
+/* The stable ABI has both spellings; an abi3 module built with
+ * PY_SSIZE_T_CLEAN binds to the _SizeT ones, as with CPython's headers. */
+#define PyObject_CallFunction _PyObject_CallFunction_SizeT
+#define PyObject_CallMethod _PyObject_CallMethod_SizeT
+#endif
 PyAPI_FUNC(PyObject *) PyObject_CallFunction(PyObject *callable, const char *format, ...);
 PyAPI_FUNC(PyObject *) PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...);
 PyAPI_FUNC(PyObject *) _PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...);
 PyAPI_FUNC(PyObject *) _PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char *format, ...);
 PyAPI_FUNC(PyObject *) PyObject_CallFunctionObjArgs(PyObject *callable, ...);
 PyAPI_FUNC(PyObject *) PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) PyObject_CallOneArg(PyObject *func, PyObject *arg);
 PyAPI_FUNC(PyObject *) PyObject_Vectorcall(PyObject *callable, PyObject *const *args,
                                            size_t nargsf, PyObject *kwnames);
@@ -70,6 +81,7 @@ static inline PyObject *PyObject_CallMethodOneArg(PyObject *self, PyObject *name
     PyObject *args[2] = {self, arg};
     return PyObject_VectorcallMethod(name, args, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 }
+#endif
 #define PyObject_DelAttrString(O, A) PyObject_SetAttrString((O), (A), NULL)
 #define PyObject_DelAttr(O, A) PyObject_SetAttr((O), (A), NULL)
 
@@ -78,8 +90,10 @@ PyAPI_FUNC(PyObject *) PyObject_Type(PyObject *o);
 PyAPI_FUNC(Py_ssize_t) PyObject_Size(PyObject *o);
 PyAPI_FUNC(Py_ssize_t) PyObject_Length(PyObject *o);
 #define PyObject_Length PyObject_Size
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) _PyObject_HasLen(PyObject *o);
 PyAPI_FUNC(Py_ssize_t) PyObject_LengthHint(PyObject *o, Py_ssize_t);
+#endif
 PyAPI_FUNC(PyObject *) PyObject_GetItem(PyObject *o, PyObject *key);
 PyAPI_FUNC(int) PyObject_SetItem(PyObject *o, PyObject *key, PyObject *v);
 PyAPI_FUNC(int) PyObject_DelItemString(PyObject *o, const char *key);
@@ -90,14 +104,19 @@ PyAPI_FUNC(PyObject *) PyObject_GetAIter(PyObject *);
 PyAPI_FUNC(int) PyIter_Check(PyObject *);
 PyAPI_FUNC(int) PyAIter_Check(PyObject *);
 PyAPI_FUNC(PyObject *) PyIter_Next(PyObject *);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030a0000
 PyAPI_FUNC(PySendResult) PyIter_Send(PyObject *, PyObject *, PyObject **);
+#endif
 PyAPI_FUNC(int) PyObject_IsInstance(PyObject *object, PyObject *typeorclass);
 PyAPI_FUNC(int) PyObject_IsSubclass(PyObject *object, PyObject *typeorclass);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) _PyObject_RealIsInstance(PyObject *inst, PyObject *cls);
 PyAPI_FUNC(int) _PyObject_RealIsSubclass(PyObject *derived, PyObject *cls);
+#endif
 PyAPI_FUNC(int) PyObject_AsFileDescriptor(PyObject *);
 
 /* ---- buffer protocol ---- */
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030b0000
 PyAPI_FUNC(int) PyObject_CheckBuffer(PyObject *obj);
 PyAPI_FUNC(int) PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
 PyAPI_FUNC(void) PyBuffer_Release(Py_buffer *view);
@@ -113,13 +132,16 @@ PyAPI_FUNC(int) PyBuffer_FromContiguous(const Py_buffer *view, const void *buf,
 PyAPI_FUNC(void) PyBuffer_FillContiguousStrides(int ndims, Py_ssize_t *shape,
                                                 Py_ssize_t *strides, int itemsize, char fort);
 PyAPI_FUNC(int) PyObject_CopyData(PyObject *dest, PyObject *src);
+#endif
 
 /* ---- numbers ---- */
 PyAPI_FUNC(int) PyNumber_Check(PyObject *o);
 PyAPI_FUNC(PyObject *) PyNumber_Add(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_Subtract(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_Multiply(PyObject *o1, PyObject *o2);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03050000
 PyAPI_FUNC(PyObject *) PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2);
+#endif
 PyAPI_FUNC(PyObject *) PyNumber_FloorDivide(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_TrueDivide(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_Remainder(PyObject *o1, PyObject *o2);
@@ -136,14 +158,18 @@ PyAPI_FUNC(PyObject *) PyNumber_Xor(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_Or(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(int) PyIndex_Check(PyObject *);
 PyAPI_FUNC(PyObject *) PyNumber_Index(PyObject *o);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyNumber_Index(PyObject *o);
+#endif
 PyAPI_FUNC(Py_ssize_t) PyNumber_AsSsize_t(PyObject *o, PyObject *exc);
 PyAPI_FUNC(PyObject *) PyNumber_Long(PyObject *o);
 PyAPI_FUNC(PyObject *) PyNumber_Float(PyObject *o);
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceAdd(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceMultiply(PyObject *o1, PyObject *o2);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03050000
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2);
+#endif
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2);
@@ -177,17 +203,21 @@ PyAPI_FUNC(PyObject *) PySequence_Fast(PyObject *o, const char *m);
     (PyList_Check(o) ? PyList_GET_ITEM((o), (i)) : PyTuple_GET_ITEM((o), (i)))
 #define PySequence_Fast_ITEMS(sf) \
     (PyList_Check(sf) ? ((PyListObject *)(sf))->ob_item : ((PyTupleObject *)(sf))->ob_item)
+#ifndef Py_LIMITED_API
 #define PySequence_ITEM(o, i) (Py_TYPE(o)->tp_as_sequence->sq_item((o), (i)))
+#endif
 PyAPI_FUNC(Py_ssize_t) PySequence_Count(PyObject *o, PyObject *value);
 PyAPI_FUNC(int) PySequence_Contains(PyObject *seq, PyObject *ob);
 PyAPI_FUNC(int) PySequence_In(PyObject *o, PyObject *value);
 PyAPI_FUNC(Py_ssize_t) PySequence_Index(PyObject *o, PyObject *value);
 PyAPI_FUNC(PyObject *) PySequence_InPlaceConcat(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count);
+#ifndef Py_LIMITED_API
 #define PY_ITERSEARCH_COUNT 1
 #define PY_ITERSEARCH_INDEX 2
 #define PY_ITERSEARCH_CONTAINS 3
 PyAPI_FUNC(Py_ssize_t) _PySequence_IterSearch(PyObject *seq, PyObject *obj, int operation);
+#endif
 
 /* ---- mappings ---- */
 PyAPI_FUNC(int) PyMapping_Check(PyObject *o);
@@ -205,8 +235,10 @@ PyAPI_FUNC(PyObject *) PyMapping_GetItemString(PyObject *o, const char *key);
 PyAPI_FUNC(int) PyMapping_SetItemString(PyObject *o, const char *key, PyObject *value);
 
 /* ---- finalisation (PEP 442) ---- */
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(void) PyObject_CallFinalizer(PyObject *);
 PyAPI_FUNC(int) PyObject_CallFinalizerFromDealloc(PyObject *);
+#endif
 
 #ifdef __cplusplus
 }

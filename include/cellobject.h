@@ -6,6 +6,7 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 typedef struct {
     PyObject_HEAD
     PyObject *ob_ref;           /* the content, or NULL when empty */
@@ -19,6 +20,7 @@ PyAPI_FUNC(PyObject *) PyCell_Get(PyObject *);
 PyAPI_FUNC(int) PyCell_Set(PyObject *, PyObject *);
 #define PyCell_GET(op) (((PyCellObject *)(op))->ob_ref)
 #define PyCell_SET(op, v) ((void)(((PyCellObject *)(op))->ob_ref = (v)))
+#endif
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,7 @@ extern "C" {
 
 #include "pyframe_fwd.h"   /* PyCodeObject */
 
+#ifndef Py_LIMITED_API
 PyAPI_DATA(PyTypeObject) PyCode_Type;
 #define PyCode_Check(op) Py_IS_TYPE((op), &PyCode_Type)
 
@@ -52,6 +53,7 @@ PyAPI_FUNC(PyObject *) PyCode_GetCode(PyCodeObject *);
 PyAPI_FUNC(PyObject *) PyCode_GetVarnames(PyCodeObject *);
 PyAPI_FUNC(PyObject *) PyCode_GetCellvars(PyCodeObject *);
 PyAPI_FUNC(PyObject *) PyCode_GetFreevars(PyCodeObject *);
+#endif
 
 #ifdef __cplusplus
 }

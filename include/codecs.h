@@ -13,7 +13,9 @@ extern "C" {
 
 PyAPI_FUNC(int) PyCodec_Register(PyObject *search_function);
 PyAPI_FUNC(int) PyCodec_Unregister(PyObject *search_function);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyCodec_Lookup(const char *encoding);
+#endif
 PyAPI_FUNC(int) PyCodec_KnownEncoding(const char *encoding);
 PyAPI_FUNC(PyObject *) PyCodec_Encode(PyObject *object, const char *encoding, const char *errors);
 PyAPI_FUNC(PyObject *) PyCodec_Decode(PyObject *object, const char *encoding, const char *errors);
@@ -31,9 +33,13 @@ PyAPI_FUNC(PyObject *) PyCodec_IgnoreErrors(PyObject *exc);
 PyAPI_FUNC(PyObject *) PyCodec_ReplaceErrors(PyObject *exc);
 PyAPI_FUNC(PyObject *) PyCodec_XMLCharRefReplaceErrors(PyObject *exc);
 PyAPI_FUNC(PyObject *) PyCodec_BackslashReplaceErrors(PyObject *exc);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03050000
 PyAPI_FUNC(PyObject *) PyCodec_NameReplaceErrors(PyObject *exc);
+#endif
 
+#ifndef Py_LIMITED_API
 PyAPI_DATA(const char *) Py_hexdigits;
+#endif
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,9 @@ extern "C" {
 #define Py_file_input 257
 #define Py_eval_input 258
 #define Py_func_type_input 345
+#define Py_fstring_input 800
 
+#ifndef Py_LIMITED_API
 #define PyCF_MASK (CO_FUTURE_DIVISION | CO_FUTURE_ABSOLUTE_IMPORT | \
                    CO_FUTURE_WITH_STATEMENT | CO_FUTURE_PRINT_FUNCTION | \
                    CO_FUTURE_UNICODE_LITERALS | CO_FUTURE_BARRY_AS_BDFL | \
@@ -48,9 +50,11 @@ typedef struct {
 #define FUTURE_BARRY_AS_BDFL "barry_as_FLUFL"
 #define FUTURE_GENERATOR_STOP "generator_stop"
 #define FUTURE_ANNOTATIONS "annotations"
+#endif
 
 PyAPI_FUNC(PyObject *) Py_CompileString(const char *str, const char *filename,
                                         int start);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) Py_CompileStringFlags(const char *str,
                                              const char *filename, int start,
                                              PyCompilerFlags *flags);
@@ -65,6 +69,7 @@ PyAPI_FUNC(PyObject *) Py_CompileStringObject(const char *str,
 PyAPI_FUNC(int) PyCompile_OpcodeStackEffect(int opcode, int oparg);
 PyAPI_FUNC(int) PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg,
                                                     int jump);
+#endif
 
 #ifdef __cplusplus
 }

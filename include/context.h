@@ -4,6 +4,7 @@
 #ifndef Py_CONTEXT_H
 #define Py_CONTEXT_H
 
+#ifndef Py_LIMITED_API
 PyAPI_DATA(PyTypeObject) PyContext_Type;
 typedef struct _pycontextobject PyContext;
 
@@ -27,5 +28,6 @@ PyAPI_FUNC(PyObject *) PyContextVar_New(const char *name, PyObject *default_valu
 PyAPI_FUNC(int) PyContextVar_Get(PyObject *var, PyObject *default_value, PyObject **value);
 PyAPI_FUNC(PyObject *) PyContextVar_Set(PyObject *var, PyObject *value);
 PyAPI_FUNC(int) PyContextVar_Reset(PyObject *var, PyObject *token);
+#endif
 
 #endif

@@ -9,6 +9,7 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 typedef struct _dictkeysobject PyDictKeysObject;
 typedef struct _dictvalues PyDictValues;
 
@@ -19,6 +20,7 @@ typedef struct {
     PyDictKeysObject *ma_keys;
     PyDictValues *ma_values;     /* always NULL: Krait keeps no split tables */
 } PyDictObject;
+#endif
 
 PyAPI_DATA(PyTypeObject) PyDict_Type;
 PyAPI_DATA(PyTypeObject) PyDictKeys_Type;
@@ -57,6 +59,7 @@ PyAPI_FUNC(int) PyDict_Contains(PyObject *mp, PyObject *key);
 PyAPI_FUNC(int) PyDict_Update(PyObject *mp, PyObject *other);
 PyAPI_FUNC(int) PyDict_Merge(PyObject *mp, PyObject *other, int override);
 PyAPI_FUNC(int) PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) PyDict_SetDefault(PyObject *mp, PyObject *key, PyObject *defaultobj);
 
 PyAPI_FUNC(PyObject *) _PyDict_GetItemStringWithError(PyObject *, const char *);
@@ -77,6 +80,7 @@ PyAPI_FUNC(PyObject *) _PyDictView_New(PyObject *, PyTypeObject *);
 PyAPI_FUNC(PyObject *) _PyDictView_Intersect(PyObject *self, PyObject *other);
 
 #define PyDict_GET_SIZE(mp) (((PyDictObject *)(mp))->ma_used)
+#endif
 
 #ifdef __cplusplus
 }

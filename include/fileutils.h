@@ -6,10 +6,14 @@
 extern "C" {
 #endif
 
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03050000
 PyAPI_FUNC(wchar_t *) Py_DecodeLocale(const char *arg, size_t *size);
 PyAPI_FUNC(char *) Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
+#endif
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(FILE *) _Py_fopen_obj(PyObject *path, const char *mode);
 PyAPI_FUNC(FILE *) _Py_wfopen(const wchar_t *path, const wchar_t *mode);
+#endif
 
 PyAPI_FUNC(int) PyOS_mystrnicmp(const char *, const char *, Py_ssize_t);
 PyAPI_FUNC(int) PyOS_mystricmp(const char *, const char *);

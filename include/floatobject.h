@@ -6,17 +6,21 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 typedef struct {
     PyObject_HEAD
     double ob_fval;
 } PyFloatObject;
+#endif
 
 PyAPI_DATA(PyTypeObject) PyFloat_Type;
 
 #define PyFloat_Check(op) PyObject_TypeCheck((op), &PyFloat_Type)
 #define PyFloat_CheckExact(op) Py_IS_TYPE((op), &PyFloat_Type)
 
+#ifndef Py_LIMITED_API
 #define PyFloat_AS_DOUBLE(op) (((PyFloatObject *)(op))->ob_fval)
+#endif
 
 #define Py_RETURN_NAN return PyFloat_FromDouble(Py_NAN)
 #define Py_RETURN_INF(sign) \
@@ -32,6 +36,7 @@ PyAPI_FUNC(PyObject *) PyFloat_FromString(PyObject *);
 PyAPI_FUNC(PyObject *) PyFloat_FromDouble(double);
 PyAPI_FUNC(double) PyFloat_AsDouble(PyObject *);
 
+#ifndef Py_LIMITED_API
 /* IEEE 754 binary16/32/64 packing (used by struct, array, pickle). */
 PyAPI_FUNC(int) PyFloat_Pack2(double x, char *p, int le);
 PyAPI_FUNC(int) PyFloat_Pack4(double x, char *p, int le);
@@ -45,6 +50,7 @@ PyAPI_FUNC(double) PyFloat_Unpack8(const char *p, int le);
 #define _PyFloat_Unpack2(p, le) PyFloat_Unpack2((const char *)(p), (le))
 #define _PyFloat_Unpack4(p, le) PyFloat_Unpack4((const char *)(p), (le))
 #define _PyFloat_Unpack8(p, le) PyFloat_Unpack8((const char *)(p), (le))
+#endif
 
 #ifdef __cplusplus
 }

@@ -8,12 +8,11 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 PyAPI_DATA(PyTypeObject) PyFrame_Type;
 #define PyFrame_Check(op) Py_IS_TYPE((op), &PyFrame_Type)
 
 PyAPI_FUNC(PyFrameObject *) PyFrame_New(PyThreadState *, PyCodeObject *, PyObject *globals, PyObject *locals);
-PyAPI_FUNC(int) PyFrame_GetLineNumber(PyFrameObject *);
-PyAPI_FUNC(PyCodeObject *) PyFrame_GetCode(PyFrameObject *);
 PyAPI_FUNC(PyFrameObject *) PyFrame_GetBack(PyFrameObject *);
 PyAPI_FUNC(PyObject *) PyFrame_GetLocals(PyFrameObject *);
 PyAPI_FUNC(PyObject *) PyFrame_GetGlobals(PyFrameObject *);
@@ -23,6 +22,7 @@ PyAPI_FUNC(int) PyFrame_GetLasti(PyFrameObject *);
 PyAPI_FUNC(int) PyFrame_FastToLocalsWithError(PyFrameObject *);
 PyAPI_FUNC(void) PyFrame_FastToLocals(PyFrameObject *);
 PyAPI_FUNC(void) PyFrame_LocalsToFast(PyFrameObject *, int);
+#endif
 
 #ifdef __cplusplus
 }

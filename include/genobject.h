@@ -7,6 +7,7 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 typedef struct kr_genobject PyGenObject;
 typedef struct kr_genobject PyCoroObject;
 typedef struct kr_genobject PyAsyncGenObject;
@@ -33,6 +34,7 @@ PyAPI_FUNC(PyCodeObject *) PyGen_GetCode(PyGenObject *gen);
 PyAPI_FUNC(int) _PyGen_SetStopIterationValue(PyObject *);
 PyAPI_FUNC(int) _PyGen_FetchStopIterationValue(PyObject **);
 PyAPI_FUNC(void) _PyGen_Finalize(PyObject *self);
+#endif
 
 #ifdef __cplusplus
 }

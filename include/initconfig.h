@@ -8,6 +8,7 @@
 
 #include <wchar.h>
 
+#ifndef Py_LIMITED_API
 typedef struct {
     enum {
         _PyStatus_TYPE_OK = 0,
@@ -138,7 +139,9 @@ PyAPI_FUNC(PyStatus) Py_PreInitializeFromArgs(const PyPreConfig *src_config,
                                               Py_ssize_t argc, wchar_t **argv);
 PyAPI_FUNC(PyStatus) Py_InitializeFromConfig(const PyConfig *config);
 PyAPI_FUNC(void) _Py_NO_RETURN Py_ExitStatusException(PyStatus err);
+#endif
 PyAPI_FUNC(void) Py_SetPath(const wchar_t *);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) Py_SetStandardStreamEncoding(const char *encoding, const char *errors);
 
 /* The pre-PEP 587 configuration: globals an embedder sets before
@@ -158,5 +161,6 @@ PyAPI_DATA(int) Py_NoUserSiteDirectory;
 PyAPI_DATA(int) Py_UnbufferedStdioFlag;
 PyAPI_DATA(int) Py_HashRandomizationFlag;
 PyAPI_DATA(int) Py_IsolatedFlag;
+#endif
 
 #endif

@@ -11,12 +11,15 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 typedef uint32_t digit;
 typedef int32_t sdigit;
 typedef uint64_t twodigits;
 typedef int64_t stwodigits;
+#endif
 
 #define PYLONG_BITS_IN_DIGIT 30
+#ifndef Py_LIMITED_API
 #define PyLong_SHIFT 30
 #define _PyLong_DECIMAL_SHIFT 9
 #define _PyLong_DECIMAL_BASE ((digit)1000000000)
@@ -27,6 +30,7 @@ struct _longobject {
     PyObject_VAR_HEAD
     digit ob_digit[1];
 };
+#endif
 typedef struct _longobject PyLongObject;
 
 PyAPI_DATA(PyTypeObject) PyLong_Type;
@@ -40,12 +44,20 @@ PyAPI_FUNC(PyObject *) PyLong_FromSize_t(size_t);
 PyAPI_FUNC(PyObject *) PyLong_FromSsize_t(Py_ssize_t);
 PyAPI_FUNC(PyObject *) PyLong_FromDouble(double);
 PyAPI_FUNC(long) PyLong_AsLong(PyObject *);
+/* pid_t and intptr_t as C long / int on x86-64 Linux, as in CPython. */
+#define _Py_PARSE_PID "i"
+#define PyLong_FromPid PyLong_FromLong
+#define PyLong_AsPid PyLong_AsLong
+#define _Py_PARSE_INTPTR "l"
+#define _Py_PARSE_UINTPTR "k"
 PyAPI_FUNC(long) PyLong_AsLongAndOverflow(PyObject *, int *);
 PyAPI_FUNC(Py_ssize_t) PyLong_AsSsize_t(PyObject *);
 PyAPI_FUNC(size_t) PyLong_AsSize_t(PyObject *);
 PyAPI_FUNC(unsigned long) PyLong_AsUnsignedLong(PyObject *);
 PyAPI_FUNC(unsigned long) PyLong_AsUnsignedLongMask(PyObject *);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) _PyLong_AsInt(PyObject *);
+#endif
 PyAPI_FUNC(PyObject *) PyLong_GetInfo(void);
 PyAPI_FUNC(double) PyLong_AsDouble(PyObject *);
 PyAPI_FUNC(PyObject *) PyLong_FromVoidPtr(void *);
@@ -57,14 +69,19 @@ PyAPI_FUNC(unsigned long long) PyLong_AsUnsignedLongLong(PyObject *);
 PyAPI_FUNC(unsigned long long) PyLong_AsUnsignedLongLongMask(PyObject *);
 PyAPI_FUNC(long long) PyLong_AsLongLongAndOverflow(PyObject *, int *);
 PyAPI_FUNC(PyObject *) PyLong_FromString(const char *, char **, int);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) PyLong_FromUnicodeObject(PyObject *u, int base);
+#endif
 PyAPI_FUNC(unsigned long) PyOS_strtoul(const char *, char **, int);
 PyAPI_FUNC(long) PyOS_strtol(const char *, char **, int);
 
 #define PyLong_AS_LONG(op) PyLong_AsLong(op)
+#ifndef Py_LIMITED_API
 #define _PyLong_AsSsize_t PyLong_AsSsize_t
+#endif
 
 /* ---- CPython's "cpython/longobject.h" and "longintrepr.h" parts ---- */
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyLongObject *) _PyLong_New(Py_ssize_t);
 PyAPI_FUNC(PyObject *) _PyLong_Copy(PyLongObject *src);
 PyAPI_FUNC(PyObject *) _PyLong_FromBytes(const char *, Py_ssize_t, int);
@@ -90,6 +107,7 @@ PyAPI_FUNC(int) _PyLong_Size_t_Converter(PyObject *, void *);
 
 /* Value of a digit character ('0'..'9', 'a'..'z', 'A'..'Z') or 37. */
 PyAPI_DATA(unsigned char) _PyLong_DigitValue[256];
+#endif
 
 #ifdef __cplusplus
 }

@@ -3,8 +3,11 @@
 #ifndef Py_MARSHAL_H
 #define Py_MARSHAL_H
 
+#ifndef Py_LIMITED_API
 #include <stdio.h>
+#endif
 
+#ifndef Py_LIMITED_API
 #define Py_MARSHAL_VERSION 4
 
 PyAPI_FUNC(PyObject *) PyMarshal_WriteObjectToString(PyObject *, int);
@@ -16,5 +19,6 @@ PyAPI_FUNC(PyObject *) PyMarshal_ReadLastObjectFromFile(FILE *);
 PyAPI_FUNC(void) PyMarshal_WriteLongToFile(long, FILE *, int);
 PyAPI_FUNC(void) PyMarshal_WriteObjectToFile(PyObject *, FILE *, int);
 PyAPI_FUNC(PyObject *) PyMarshal_Init(void);
+#endif
 
 #endif

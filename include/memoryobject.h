@@ -5,16 +5,23 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 PyAPI_DATA(PyTypeObject) _PyManagedBuffer_Type;
 PyAPI_DATA(PyTypeObject) _PyMemoryIter_Type;
+#endif
 PyAPI_DATA(PyTypeObject) PyMemoryView_Type;
 #define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
 
 PyAPI_FUNC(PyObject *) PyMemoryView_FromObject(PyObject *base);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(PyObject *) PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030b0000
 PyAPI_FUNC(PyObject *) PyMemoryView_FromBuffer(const Py_buffer *info);
+#endif
 PyAPI_FUNC(PyObject *) PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
 
+#ifndef Py_LIMITED_API
 /* The managed buffer and memoryview layouts, as in CPython 3.11. */
 typedef struct {
     PyObject_HEAD
@@ -44,6 +51,7 @@ typedef struct {
 
 #define PyMemoryView_GET_BUFFER(op) (&((PyMemoryViewObject *)(op))->view)
 #define PyMemoryView_GET_BASE(op) (((PyMemoryViewObject *)(op))->view.obj)
+#endif
 
 #ifdef __cplusplus
 }

@@ -23,6 +23,9 @@ extern "C" {
 #define _Py_IMMORTAL_REFCNT ((Py_ssize_t)1 << 62)
 #define _Py_IMMORTAL_THRESHOLD ((Py_ssize_t)1 << 61)
 
+/* CPython's trace-refs build puts list links here; never in Krait. */
+#define _PyObject_HEAD_EXTRA
+#define _PyObject_EXTRA_INIT
 #define PyObject_HEAD PyObject ob_base;
 #define PyObject_VAR_HEAD PyVarObject ob_base;
 #define PyObject_HEAD_INIT(type) { _Py_IMMORTAL_REFCNT, (type) },
@@ -59,6 +62,8 @@ static inline void Py_SET_TYPE(PyObject *ob, PyTypeObject *type) { ob->ob_type =
 static inline void Py_SET_SIZE(PyVarObject *ob, Py_ssize_t size) { ob->ob_size = size; }
 #define Py_SET_SIZE(ob, size) Py_SET_SIZE(_PyVarObject_CAST(ob), (size))
 
+/* Kept under Py_LIMITED_API too: the inline Py_INCREF/Py_DECREF below
+ * need it, and an abi3 extension runs on Krait only. */
 static inline int _Py_IsImmortal(const PyObject *op)
 {
     return op->ob_refcnt >= _Py_IMMORTAL_THRESHOLD;
@@ -95,13 +100,20 @@ typedef int (*descrsetfunc)(PyObject *, PyObject *, PyObject *);
 typedef int (*initproc)(PyObject *, PyObject *, PyObject *);
 typedef PyObject *(*newfunc)(PyTypeObject *, PyObject *, PyObject *);
 typedef PyObject *(*allocfunc)(PyTypeObject *, Py_ssize_t);
+#ifndef Py_LIMITED_API
 typedef PyObject *(*vectorcallfunc)(PyObject *callable, PyObject *const *args,
                                     size_t nargsf, PyObject *kwnames);
+#endif
 
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030a0000
 typedef enum { PYGEN_RETURN = 0, PYGEN_ERROR = -1, PYGEN_NEXT = 1 } PySendResult;
+#endif
+#ifndef Py_LIMITED_API
 typedef PySendResult (*sendfunc)(PyObject *iter, PyObject *value, PyObject **result);
+#endif
 
 /* ---- buffer protocol (PEP 3118) ---- */
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030b0000
 typedef struct bufferinfo {
     void *buf;
     PyObject *obj;        /* owned reference */
@@ -115,14 +127,22 @@ typedef struct bufferinfo {
     Py_ssize_t *suboffsets;
     void *internal;
 } Py_buffer;
+#endif
 
+#ifndef Py_LIMITED_API
 typedef int (*getbufferproc)(PyObject *, Py_buffer *, int);
 typedef void (*releasebufferproc)(PyObject *, Py_buffer *);
+#endif
 
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030b0000
 #define PyBUF_MAX_NDIM 64
 #define PyBUF_SIMPLE 0
 #define PyBUF_WRITABLE 0x0001
+#endif
+#ifndef Py_LIMITED_API
 #define PyBUF_WRITEABLE PyBUF_WRITABLE
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030b0000
 #define PyBUF_FORMAT 0x0004
 #define PyBUF_ND 0x0008
 #define PyBUF_STRIDES (0x0010 | PyBUF_ND)
@@ -140,8 +160,10 @@ typedef void (*releasebufferproc)(PyObject *, Py_buffer *);
 #define PyBUF_FULL_RO (PyBUF_INDIRECT | PyBUF_FORMAT)
 #define PyBUF_READ 0x100
 #define PyBUF_WRITE 0x200
+#endif
 
 /* ---- slot tables, in CPython 3.11's field order ---- */
+#ifndef Py_LIMITED_API
 typedef struct {
     binaryfunc nb_add;
     binaryfunc nb_subtract;
@@ -211,12 +233,18 @@ typedef struct {
     getbufferproc bf_getbuffer;
     releasebufferproc bf_releasebuffer;
 } PyBufferProcs;
+#endif
 
 struct PyMethodDef;
 struct PyModuleDef;
 struct PyMemberDef;
 struct PyGetSetDef;
+#ifdef Py_LIMITED_API
+/* structmember.h, which completes it, is not part of Python.h here. */
+typedef struct PyMemberDef PyMemberDef;
+#endif
 
+#ifndef Py_LIMITED_API
 struct _typeobject {
     PyObject_VAR_HEAD
     const char *tp_name;
@@ -285,6 +313,7 @@ typedef struct _heaptypeobject {
         PyObject *getitem;
     } _spec_cache;
 } PyHeapTypeObject;
+#endif
 
 typedef struct {
     int slot;
@@ -300,14 +329,26 @@ typedef struct {
 } PyType_Spec;
 
 PyAPI_FUNC(PyObject *) PyType_FromSpec(PyType_Spec *);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(PyObject *) PyType_FromSpecWithBases(PyType_Spec *, PyObject *);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03090000
 PyAPI_FUNC(PyObject *) PyType_FromModuleAndSpec(PyObject *, PyType_Spec *, PyObject *);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03040000
 PyAPI_FUNC(void *) PyType_GetSlot(PyTypeObject *, int);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03090000
 PyAPI_FUNC(PyObject *) PyType_GetModule(PyTypeObject *);
 PyAPI_FUNC(void *) PyType_GetModuleState(PyTypeObject *);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030b0000
 PyAPI_FUNC(PyObject *) PyType_GetName(PyTypeObject *);
 PyAPI_FUNC(PyObject *) PyType_GetQualName(PyTypeObject *);
+#endif
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *, struct PyModuleDef *);
+#endif
 
 PyAPI_FUNC(int) PyType_IsSubtype(PyTypeObject *, PyTypeObject *);
 static inline int PyObject_TypeCheck(PyObject *ob, PyTypeObject *type) {
@@ -325,11 +366,13 @@ PyAPI_FUNC(PyObject *) PyType_GenericAlloc(PyTypeObject *, Py_ssize_t);
 PyAPI_FUNC(PyObject *) PyType_GenericNew(PyTypeObject *, PyObject *, PyObject *);
 PyAPI_FUNC(unsigned int) PyType_ClearCache(void);
 PyAPI_FUNC(void) PyType_Modified(PyTypeObject *);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyType_Lookup(PyTypeObject *, PyObject *);
 PyAPI_FUNC(PyObject *) _PyType_LookupId(PyTypeObject *, void *);
 PyAPI_FUNC(PyObject *) _PyObject_LookupSpecial(PyObject *, PyObject *);
 PyAPI_FUNC(const char *) _PyType_Name(PyTypeObject *);
 PyAPI_FUNC(PyObject *) _PyType_GetDict(PyTypeObject *);
+#endif
 
 /* ---- generic object operations ---- */
 PyAPI_FUNC(PyObject *) PyObject_Repr(PyObject *);
@@ -344,15 +387,25 @@ PyAPI_FUNC(int) PyObject_HasAttrString(PyObject *, const char *);
 PyAPI_FUNC(PyObject *) PyObject_GetAttr(PyObject *, PyObject *);
 PyAPI_FUNC(int) PyObject_SetAttr(PyObject *, PyObject *, PyObject *);
 PyAPI_FUNC(int) PyObject_HasAttr(PyObject *, PyObject *);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) _PyObject_LookupAttr(PyObject *, PyObject *, PyObject **);
+#endif
 PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *);
 PyAPI_FUNC(PyObject *) PyObject_GenericGetAttr(PyObject *, PyObject *);
 PyAPI_FUNC(int) PyObject_GenericSetAttr(PyObject *, PyObject *, PyObject *);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyObject_GenericGetAttrWithDict(PyObject *, PyObject *, PyObject *, int);
 PyAPI_FUNC(int) _PyObject_GenericSetAttrWithDict(PyObject *, PyObject *, PyObject *, PyObject *);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(int) PyObject_GenericSetDict(PyObject *, PyObject *, void *);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030a0000
 PyAPI_FUNC(PyObject *) PyObject_GenericGetDict(PyObject *, void *);
+#endif
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject **) _PyObject_GetDictPtr(PyObject *);
+#endif
 PyAPI_FUNC(Py_hash_t) PyObject_Hash(PyObject *);
 PyAPI_FUNC(Py_hash_t) PyObject_HashNotImplemented(PyObject *);
 PyAPI_FUNC(int) PyObject_IsTrue(PyObject *);
@@ -362,21 +415,29 @@ PyAPI_FUNC(void) PyObject_ClearWeakRefs(PyObject *);
 PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *);
 PyAPI_FUNC(int) Py_ReprEnter(PyObject *);
 PyAPI_FUNC(void) Py_ReprLeave(PyObject *);
+#ifndef Py_LIMITED_API
+/* Py_LT..Py_GE mapped to the operator with swapped operands; read-only. */
+PyAPI_DATA(const int) _Py_SwappedOp[];
 PyAPI_FUNC(int) PyObject_Print(PyObject *, FILE *, int);
 PyAPI_FUNC(void) _PyObject_Dump(PyObject *);
 PyAPI_FUNC(PyObject *) _PyObject_FunctionStr(PyObject *);
+#endif
 #define Py_PRINT_RAW 1
 
 /* ---- type flags (same bits as CPython 3.11) ---- */
+#ifndef Py_LIMITED_API
 #define Py_TPFLAGS_MANAGED_DICT (1UL << 4)
 #define Py_TPFLAGS_SEQUENCE (1UL << 5)
 #define Py_TPFLAGS_MAPPING (1UL << 6)
+#endif
 #define Py_TPFLAGS_DISALLOW_INSTANTIATION (1UL << 7)
 #define Py_TPFLAGS_IMMUTABLETYPE (1UL << 8)
 #define Py_TPFLAGS_HEAPTYPE (1UL << 9)
 #define Py_TPFLAGS_BASETYPE (1UL << 10)
+#ifndef Py_LIMITED_API
 #define Py_TPFLAGS_HAVE_VECTORCALL (1UL << 11)
 #define _Py_TPFLAGS_HAVE_VECTORCALL Py_TPFLAGS_HAVE_VECTORCALL
+#endif
 #define Py_TPFLAGS_READY (1UL << 12)
 #define Py_TPFLAGS_READYING (1UL << 13)
 #define Py_TPFLAGS_HAVE_GC (1UL << 14)
@@ -397,6 +458,7 @@ PyAPI_FUNC(PyObject *) _PyObject_FunctionStr(PyObject *);
 #define Py_TPFLAGS_HAVE_FINALIZE (1UL << 0)
 #define Py_TPFLAGS_HAVE_VERSION_TAG (1UL << 18)
 
+#ifndef Py_LIMITED_API
 static inline int PyType_HasFeature(PyTypeObject *type, unsigned long feature) {
     return ((type->tp_flags & feature) != 0);
 }
@@ -406,11 +468,30 @@ static inline int _PyType_Check(PyObject *op) {
 }
 #define PyType_Check(op) _PyType_Check(_PyObject_CAST(op))
 #define PyType_CheckExact(op) Py_IS_TYPE((op), &PyType_Type)
+#else
+/* PyTypeObject is opaque here: the flags come through the stable-ABI
+ * accessor, and the checks are inline functions as in CPython. */
+static inline int PyType_HasFeature(PyTypeObject *type, unsigned long feature) {
+    return ((PyType_GetFlags(type) & feature) != 0);
+}
+#define PyType_FastSubclass(type, flag) PyType_HasFeature((type), (flag))
+static inline int PyType_Check(PyObject *op) {
+    return PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TYPE_SUBCLASS);
+}
+#define PyType_Check(op) PyType_Check(_PyObject_CAST(op))
+static inline int PyType_CheckExact(PyObject *op) {
+    return Py_IS_TYPE(op, &PyType_Type);
+}
+#define PyType_CheckExact(op) PyType_CheckExact(_PyObject_CAST(op))
+#endif
+#define _PyType_CAST(op) (assert(PyType_Check(op)), (PyTypeObject *)(op))
 
 /* ---- reference counting ---- */
 PyAPI_FUNC(void) _Py_Dealloc(PyObject *);
 PyAPI_FUNC(void) Py_IncRef(PyObject *);
 PyAPI_FUNC(void) Py_DecRef(PyObject *);
+PyAPI_FUNC(void) _Py_IncRef(PyObject *);
+PyAPI_FUNC(void) _Py_DecRef(PyObject *);
 
 static inline Py_ALWAYS_INLINE void Py_INCREF(PyObject *op)
 {
@@ -447,6 +528,7 @@ static inline PyObject *_Py_XNewRef(PyObject *obj) { Py_XINCREF(obj); return obj
 #define Py_NewRef(obj) _Py_NewRef(_PyObject_CAST(obj))
 #define Py_XNewRef(obj) _Py_XNewRef(_PyObject_CAST(obj))
 
+#ifndef Py_LIMITED_API
 #define Py_SETREF(op, op2) \
     do { \
         PyObject *_py_tmp = _PyObject_CAST(op); \
@@ -459,6 +541,7 @@ static inline PyObject *_Py_XNewRef(PyObject *obj) { Py_XINCREF(obj); return obj
         (op) = (op2); \
         Py_XDECREF(_py_tmp); \
     } while (0)
+#endif
 
 /* ---- the singletons ---- */
 PyAPI_DATA(PyObject) _Py_NoneStruct;
@@ -494,6 +577,7 @@ PyAPI_DATA(PyObject) _Py_NotImplementedStruct;
         } \
     } while (0)
 
+#ifndef Py_LIMITED_API
 /* Trashcan: bounds the C recursion of deallocating deeply nested
  * containers.  Krait's deallocator keeps a per-thread depth and defers
  * destruction past a limit (see src/runtime/dealloc.c). */
@@ -511,6 +595,7 @@ PyAPI_FUNC(void) _PyTrash_end(void);
     Py_TRASHCAN_BEGIN_CONDITION(op, Py_TYPE(op)->tp_dealloc == (destructor)(dealloc))
 #define Py_TRASHCAN_SAFE_BEGIN(op) Py_TRASHCAN_BEGIN_CONDITION(op, 1)
 #define Py_TRASHCAN_SAFE_END(op) Py_TRASHCAN_END
+#endif
 
 #ifdef __cplusplus
 }

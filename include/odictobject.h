@@ -3,6 +3,7 @@
 #ifndef Py_ODICTOBJECT_H
 #define Py_ODICTOBJECT_H
 
+#ifndef Py_LIMITED_API
 PyAPI_DATA(PyTypeObject) PyODict_Type;
 PyAPI_DATA(PyTypeObject) PyODictIter_Type;
 PyAPI_DATA(PyTypeObject) PyODictKeys_Type;
@@ -22,5 +23,6 @@ PyAPI_FUNC(int) PyODict_DelItem(PyObject *od, PyObject *key);
 #define PyODict_Contains(od, key) PyDict_Contains(_PyObject_CAST(od), (key))
 #define PyODict_Size(od) PyDict_Size(_PyObject_CAST(od))
 #define PyODict_GetItemString(od, key) PyDict_GetItemString(_PyObject_CAST(od), (key))
+#endif
 
 #endif

@@ -6,6 +6,7 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 #define PY_CTF_LOWER  0x01
 #define PY_CTF_UPPER  0x02
 #define PY_CTF_ALPHA  (PY_CTF_LOWER | PY_CTF_UPPER)
@@ -27,6 +28,7 @@ PyAPI_DATA(const unsigned char) _Py_ctype_toupper[256];
 #define Py_ISSPACE(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_SPACE)
 #define Py_TOLOWER(c)  (_Py_ctype_tolower[Py_CHARMASK(c)])
 #define Py_TOUPPER(c)  (_Py_ctype_toupper[Py_CHARMASK(c)])
+#endif
 
 #ifdef __cplusplus
 }

@@ -7,11 +7,21 @@
 extern "C" {
 #endif
 
+/* The algorithm choice CPython exposes; Krait's is fixed, SipHash-1-3,
+ * with no small-string cutoff. */
+#define Py_HASH_EXTERNAL 0
+#define Py_HASH_SIPHASH24 1
+#define Py_HASH_FNV 2
+#define Py_HASH_SIPHASH13 3
+#define Py_HASH_ALGORITHM Py_HASH_SIPHASH13
+#define Py_HASH_CUTOFF 0
+
 #define _PyHASH_BITS 61
 #define _PyHASH_MODULUS (((size_t)1 << _PyHASH_BITS) - 1)
 #define _PyHASH_INF 314159
 #define _PyHASH_IMAG 1000003UL
 #define _PyHASH_MULTIPLIER 1000003UL
+#ifndef Py_LIMITED_API
 #define PyHASH_BITS _PyHASH_BITS
 #define PyHASH_MODULUS _PyHASH_MODULUS
 #define PyHASH_INF _PyHASH_INF
@@ -31,6 +41,7 @@ typedef struct {
     const int seed_bits;
 } PyHash_FuncDef;
 PyAPI_FUNC(PyHash_FuncDef *) PyHash_GetFuncDef(void);
+#endif
 
 #ifdef __cplusplus
 }

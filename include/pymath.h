@@ -13,6 +13,7 @@ extern "C" {
 #define Py_MATH_E 2.7182818284590452354
 #define Py_MATH_TAU 6.2831853071795864769252867665590057683943L
 
+#ifndef Py_LIMITED_API
 /* After a libm call: turn a spurious ERANGE on underflow into no error,
  * and set ERANGE when the result overflowed to infinity. */
 #define Py_OVERFLOWED(X) ((X) != 0.0 && (errno == ERANGE || (X) == Py_HUGE_VAL || (X) == -Py_HUGE_VAL))
@@ -31,6 +32,7 @@ extern "C" {
         } \
         else if (errno == ERANGE) errno = 0; \
     } while (0)
+#endif
 
 
 #ifdef __cplusplus

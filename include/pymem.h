@@ -11,19 +11,23 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(void *) PyMem_RawMalloc(size_t size);
 PyAPI_FUNC(void *) PyMem_RawCalloc(size_t nelem, size_t elsize);
 PyAPI_FUNC(void *) PyMem_RawRealloc(void *ptr, size_t new_size);
 PyAPI_FUNC(void) PyMem_RawFree(void *ptr);
+#endif
 
 PyAPI_FUNC(void *) PyMem_Malloc(size_t size);
 PyAPI_FUNC(void *) PyMem_Calloc(size_t nelem, size_t elsize);
 PyAPI_FUNC(void *) PyMem_Realloc(void *ptr, size_t new_size);
 PyAPI_FUNC(void) PyMem_Free(void *ptr);
 
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(char *) _PyMem_RawStrdup(const char *str);
 PyAPI_FUNC(char *) _PyMem_Strdup(const char *str);
 PyAPI_FUNC(wchar_t *) _PyMem_RawWcsdup(const wchar_t *str);
+#endif
 
 #define PyMem_New(type, n) \
   ( ((size_t)(n) > PY_SSIZE_T_MAX / sizeof(type)) ? NULL : \
@@ -39,6 +43,7 @@ PyAPI_FUNC(wchar_t *) _PyMem_RawWcsdup(const wchar_t *str);
 #define PyMem_Del PyMem_Free
 #define PyMem_DEL PyMem_Free
 
+#ifndef Py_LIMITED_API
 typedef enum {
     PYMEM_DOMAIN_RAW,
     PYMEM_DOMAIN_MEM,
@@ -75,6 +80,7 @@ typedef struct {
 
 PyAPI_FUNC(void) PyObject_GetArenaAllocator(PyObjectArenaAllocator *allocator);
 PyAPI_FUNC(void) PyObject_SetArenaAllocator(PyObjectArenaAllocator *allocator);
+#endif
 
 #ifdef __cplusplus
 }

@@ -9,7 +9,16 @@
 #include <stdint.h>
 #include <limits.h>
 #include <sys/types.h>
+/* CPython's pyport.h brings these too, and extensions rely on it. */
+#include <inttypes.h>
+#include <math.h>
+#include <sys/time.h>
+#include <time.h>
+#include <sys/stat.h>
+#include <ctype.h>
 
+typedef intptr_t Py_intptr_t;
+typedef uintptr_t Py_uintptr_t;
 typedef ssize_t Py_ssize_t;
 typedef Py_ssize_t Py_hash_t;
 typedef size_t Py_uhash_t;
@@ -25,6 +34,7 @@ typedef Py_ssize_t Py_ssize_clean_t;
 #define SIZEOF_SHORT 2
 #define SIZEOF_WCHAR_T 4
 #define SIZEOF_PY_HASH_T 8
+#define SIZEOF_PY_UHASH_T SIZEOF_SIZE_T
 #define SIZEOF_DOUBLE 8
 #define SIZEOF_FLOAT 4
 #define PY_LONG_LONG long long
@@ -38,13 +48,23 @@ typedef Py_ssize_t Py_ssize_clean_t;
 #define PY_FORMAT_SIZE_T "z"
 #define HAVE_LONG_LONG 1
 #define PY_LITTLE_ENDIAN 1
+#define PY_BIG_ENDIAN 0
+#define PY_SIZE_MAX SIZE_MAX
+#define PY_DWORD_MAX 4294967295U
+#define Py_LL(x) x##LL
+#define Py_ULL(x) Py_LL(x##U)
+#define Py_VA_COPY va_copy
+#define Py_FORCE_EXPANSION(X) X
+#define _Py_NULL NULL
 #define WITH_THREAD 1
 #define HAVE_UNISTD_H 1
 #define HAVE_STDARG_PROTOTYPES 1
 
 #define Py_LOCAL(type) static type
 #define Py_LOCAL_INLINE(type) static inline type
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 < 0x030b0000
 #define Py_MEMCPY memcpy
+#endif
 #define Py_ARITHMETIC_RIGHT_SHIFT(TYPE, I, J) ((I) >> (J))
 #define Py_SAFE_DOWNCAST(VALUE, WIDE, NARROW) ((NARROW)(VALUE))
 #define Py_IS_NAN(X) isnan(X)
@@ -56,6 +76,7 @@ typedef Py_ssize_t Py_ssize_clean_t;
 #if defined(__GNUC__) || defined(__clang__)
 #  define Py_ALWAYS_INLINE __attribute__((always_inline))
 #  define Py_NO_INLINE __attribute__((noinline))
+#  define Py_ALIGNED(x) __attribute__((aligned(x)))
 #  define Py_GCC_ATTRIBUTE(x) __attribute__(x)
 #  define Py_DEPRECATED(VERSION_UNUSED) __attribute__((__deprecated__))
 #  define _Py_NO_RETURN __attribute__((__noreturn__))
@@ -67,6 +88,7 @@ typedef Py_ssize_t Py_ssize_clean_t;
 #else
 #  define Py_ALWAYS_INLINE
 #  define Py_NO_INLINE
+#  define Py_ALIGNED(x)
 #  define Py_GCC_ATTRIBUTE(x)
 #  define Py_DEPRECATED(VERSION_UNUSED)
 #  define _Py_NO_RETURN

@@ -13,11 +13,13 @@ PyAPI_FUNC(double) PyOS_string_to_double(const char *str, char **endptr,
 PyAPI_FUNC(char *) PyOS_double_to_string(double val, char format_code,
                                          int precision, int flags, int *type);
 
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _Py_string_to_number_with_underscores(
     const char *str, Py_ssize_t len, const char *what, PyObject *obj, void *arg,
     PyObject *(*innerfunc)(const char *, Py_ssize_t, void *));
 
 PyAPI_FUNC(double) _Py_parse_inf_or_nan(const char *p, char **endptr);
+#endif
 
 /* PyOS_double_to_string's flags */
 #define Py_DTSF_SIGN      0x01   /* always add the sign */

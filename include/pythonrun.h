@@ -2,11 +2,14 @@
  * the current exception.  (owned by the runtime area) */
 #ifndef PY_PYTHONRUN_H
 #define PY_PYTHONRUN_H
+#ifndef Py_LIMITED_API
 #include <stdio.h>
+#endif
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) PyRun_SimpleStringFlags(const char *, PyCompilerFlags *);
 PyAPI_FUNC(int) PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit,
                                      PyCompilerFlags *flags);
@@ -34,13 +37,19 @@ PyAPI_FUNC(PyObject *) PyRun_FileExFlags(FILE *fp, const char *filename, int sta
 #define PyRun_FileEx(fp, p, s, g, l, c) PyRun_FileExFlags((fp), (p), (s), (g), (l), (c), NULL)
 #define PyRun_FileFlags(fp, p, s, g, l, flags) \
     PyRun_FileExFlags((fp), (p), (s), (g), (l), 0, (flags))
+#endif
 
 PyAPI_FUNC(void) PyErr_Print(void);
 PyAPI_FUNC(void) PyErr_PrintEx(int);
 PyAPI_FUNC(void) PyErr_Display(PyObject *, PyObject *, PyObject *);
 
+/* How much C stack PyOS_CheckStack keeps in reserve, in pointers. */
+#define PYOS_STACK_MARGIN 2048
+
+#ifndef Py_LIMITED_API
 /* Set by the interactive loop's readline hook; NULL means fgets. */
 PyAPI_FUNC(char *) PyOS_Readline(FILE *, FILE *, const char *);
+#endif
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,7 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 #define PySet_MINSIZE 8
 
 typedef struct {
@@ -27,6 +28,7 @@ typedef struct {
     setentry smalltable[PySet_MINSIZE];
     PyObject *weakreflist;
 } PySetObject;
+#endif
 
 PyAPI_DATA(PyTypeObject) PySet_Type;
 PyAPI_DATA(PyTypeObject) PyFrozenSet_Type;
@@ -51,10 +53,12 @@ PyAPI_FUNC(int) PySet_Contains(PyObject *anyset, PyObject *key);
 PyAPI_FUNC(int) PySet_Discard(PyObject *set, PyObject *key);
 PyAPI_FUNC(PyObject *) PySet_Pop(PyObject *set);
 PyAPI_FUNC(Py_ssize_t) PySet_Size(PyObject *anyset);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key, Py_hash_t *hash);
 PyAPI_FUNC(int) _PySet_Update(PyObject *set, PyObject *iterable);
 
 #define PySet_GET_SIZE(so) (((PySetObject *)(so))->used)
+#endif
 
 #ifdef __cplusplus
 }

@@ -25,8 +25,8 @@ typedef struct PyMemberDef PyMemberDef;
 #define T_CHAR 7
 #define T_BYTE 8
 #define T_UBYTE 9
-#define T_UINT 10
-#define T_USHORT 11
+#define T_USHORT 10
+#define T_UINT 11
 #define T_ULONG 12
 #define T_STRING_INPLACE 13
 #define T_BOOL 14
@@ -36,6 +36,8 @@ typedef struct PyMemberDef PyMemberDef;
 #define T_PYSSIZET 19
 #define T_NONE 20
 
+/* 3.12's spellings, which CPython 3.11's limited API does not have. */
+#ifndef Py_LIMITED_API
 #define Py_T_SHORT T_SHORT
 #define Py_T_INT T_INT
 #define Py_T_LONG T_LONG
@@ -56,14 +58,18 @@ typedef struct PyMemberDef PyMemberDef;
 #define Py_T_ULONGLONG T_ULONGLONG
 #define Py_T_PYSSIZET T_PYSSIZET
 #define _Py_T_NONE T_NONE
+#endif
 
 #define READONLY 1
 #define READ_RESTRICTED 2
 #define PY_WRITE_RESTRICTED 4
 #define RESTRICTED (READ_RESTRICTED | PY_WRITE_RESTRICTED)
+#define PY_AUDIT_READ READ_RESTRICTED
+#ifndef Py_LIMITED_API
 #define Py_READONLY READONLY
 #define Py_AUDIT_READ READ_RESTRICTED
 #define Py_RELATIVE_OFFSET 8
+#endif
 
 PyAPI_FUNC(PyObject *) PyMember_GetOne(const char *, struct PyMemberDef *);
 PyAPI_FUNC(int) PyMember_SetOne(char *, struct PyMemberDef *, PyObject *);

@@ -20,17 +20,21 @@ typedef struct PyStructSequence_Desc {
 
 PyAPI_DATA(const char * const) PyStructSequence_UnnamedField;
 
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(void) PyStructSequence_InitType(PyTypeObject *type, PyStructSequence_Desc *desc);
 PyAPI_FUNC(int) PyStructSequence_InitType2(PyTypeObject *type, PyStructSequence_Desc *desc);
+#endif
 PyAPI_FUNC(PyTypeObject *) PyStructSequence_NewType(PyStructSequence_Desc *desc);
 PyAPI_FUNC(PyObject *) PyStructSequence_New(PyTypeObject *type);
 PyAPI_FUNC(void) PyStructSequence_SetItem(PyObject *, Py_ssize_t, PyObject *);
 PyAPI_FUNC(PyObject *) PyStructSequence_GetItem(PyObject *, Py_ssize_t);
 
+#ifndef Py_LIMITED_API
 /* A struct sequence is laid out as a tuple (PyTupleObject). */
 typedef PyTupleObject PyStructSequence;
 #define PyStructSequence_SET_ITEM(op, i, v) PyTuple_SET_ITEM((op), (i), (v))
 #define PyStructSequence_GET_ITEM(op, i) PyTuple_GET_ITEM((op), (i))
+#endif
 
 #ifdef __cplusplus
 }

@@ -21,9 +21,11 @@ PyAPI_FUNC(int) PySys_HasWarnOptions(void);
 PyAPI_FUNC(void) PySys_AddXOption(const wchar_t *);
 PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);             /* borrowed */
 
+#ifndef Py_LIMITED_API
 typedef int (*Py_AuditHookFunction)(const char *, PyObject *, void *);
 PyAPI_FUNC(int) PySys_Audit(const char *event, const char *argFormat, ...);
 PyAPI_FUNC(int) PySys_AddAuditHook(Py_AuditHookFunction, void *);
+#endif
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,7 @@
 extern "C" {
 #endif
 
+#ifndef Py_LIMITED_API
 typedef struct _traceback PyTracebackObject;
 struct _traceback {
     PyObject_HEAD
@@ -16,6 +17,7 @@ struct _traceback {
     int tb_lasti;               /* byte offset of the instruction (word index * 2, as CPython) */
     int tb_lineno;
 };
+#endif
 
 PyAPI_DATA(PyTypeObject) PyTraceBack_Type;
 #define PyTraceBack_Check(v) Py_IS_TYPE((v), &PyTraceBack_Type)

@@ -17,9 +17,12 @@ extern "C" {
 typedef uint32_t Py_UCS4;
 typedef uint16_t Py_UCS2;
 typedef uint8_t Py_UCS1;
+#ifndef Py_LIMITED_API
 typedef wchar_t Py_UNICODE;
+#endif
 #define Py_UNICODE_SIZE 4
 #define Py_UNICODE_WIDE 1
+#define Py_USING_UNICODE
 #define HAVE_WCHAR_H 1
 #define Py_UNICODE_REPLACEMENT_CHARACTER ((Py_UCS4)0xFFFD)
 
@@ -29,6 +32,7 @@ PyAPI_DATA(PyTypeObject) PyUnicodeIter_Type;
 #define PyUnicode_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_UNICODE_SUBCLASS)
 #define PyUnicode_CheckExact(op) Py_IS_TYPE((op), &PyUnicode_Type)
 
+#ifndef Py_LIMITED_API
 typedef struct {
     PyObject_HEAD
     Py_ssize_t length;
@@ -160,8 +164,10 @@ static inline int PyUnicode_READY(PyObject *op) { (void)op; return 0; }
 #define PyUnicode_GET_SIZE(op) PyUnicode_GET_LENGTH(op)
 #define PyUnicode_GET_DATA_SIZE(op) (PyUnicode_GET_LENGTH(op) * Py_UNICODE_SIZE)
 #define PyUnicode_WSTR_LENGTH(op) PyUnicode_GET_LENGTH(op)
+#endif
 
 /* ---- surrogates ---- */
+#ifndef Py_LIMITED_API
 #define Py_UNICODE_IS_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDFFF)
 #define Py_UNICODE_IS_HIGH_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDBFF)
 #define Py_UNICODE_IS_LOW_SURROGATE(ch) (0xDC00 <= (ch) && (ch) <= 0xDFFF)
@@ -169,43 +175,64 @@ static inline int PyUnicode_READY(PyObject *op) { (void)op; return 0; }
     (((((Py_UCS4)(high) & 0x03FF) << 10) | ((Py_UCS4)(low) & 0x03FF)) + 0x10000)
 #define Py_UNICODE_HIGH_SURROGATE(ch) (0xD800 - (0x10000 >> 10) + ((ch) >> 10))
 #define Py_UNICODE_LOW_SURROGATE(ch) (0xDC00 + ((ch) & 0x3FF))
+#endif
 
 /* ---- creation ---- */
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_FromString(const char *u);
 PyAPI_FUNC(PyObject *) PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_FromOrdinal(int ordinal);
 PyAPI_FUNC(PyObject *) PyUnicode_FromObject(PyObject *obj);
 PyAPI_FUNC(PyObject *) PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_FromFormatV(const char *format, va_list vargs);
 PyAPI_FUNC(PyObject *) PyUnicode_FromFormat(const char *format, ...);
 PyAPI_FUNC(PyObject *) PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) PyUnicode_FromUnicode(const Py_UNICODE *u, Py_ssize_t size);
 PyAPI_FUNC(int) _PyUnicode_Ready(PyObject *unicode);
 PyAPI_FUNC(PyObject *) _PyUnicode_Copy(PyObject *unicode);
 PyAPI_FUNC(PyObject *) _PyUnicode_FromASCII(const char *buffer, Py_ssize_t size);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(PyObject *) PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssize_t end);
+#endif
 
 /* ---- access ---- */
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(Py_ssize_t) PyUnicode_GetLength(PyObject *unicode);
+#endif
 PyAPI_FUNC(Py_ssize_t) PyUnicode_GetSize(PyObject *unicode);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(Py_UCS4) PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
 PyAPI_FUNC(int) PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 character);
+#endif
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(Py_ssize_t) PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start,
                                                 PyObject *from, Py_ssize_t from_start,
                                                 Py_ssize_t how_many);
 PyAPI_FUNC(Py_ssize_t) PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length,
                                       Py_UCS4 fill_char);
+#endif
 PyAPI_FUNC(int) PyUnicode_Resize(PyObject **unicode, Py_ssize_t length);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer, Py_ssize_t buflen,
                                        int copy_null);
 PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4Copy(PyObject *unicode);
+#endif
 PyAPI_FUNC(Py_ssize_t) PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
 PyAPI_FUNC(wchar_t *) PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030a0000
 PyAPI_FUNC(const char *) PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(const char *) PyUnicode_AsUTF8(PyObject *unicode);
 PyAPI_FUNC(Py_UCS4) _PyUnicode_FindMaxChar(PyObject *unicode, Py_ssize_t start, Py_ssize_t end);
+#endif
 
 /* ---- interning ---- */
 PyAPI_FUNC(void) PyUnicode_InternInPlace(PyObject **);
@@ -231,53 +258,71 @@ PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8(const char *s, Py_ssize_t length, co
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t length,
                                                     const char *errors, Py_ssize_t *consumed);
 PyAPI_FUNC(PyObject *) PyUnicode_AsUTF8String(PyObject *unicode);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_AsUTF8String(PyObject *unicode, const char *errors);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32(const char *s, Py_ssize_t length, const char *errors,
                                              int *byteorder);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32Stateful(const char *s, Py_ssize_t length,
                                                      const char *errors, int *byteorder,
                                                      Py_ssize_t *consumed);
 PyAPI_FUNC(PyObject *) PyUnicode_AsUTF32String(PyObject *unicode);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_EncodeUTF32(PyObject *unicode, const char *errors, int byteorder);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF16(const char *s, Py_ssize_t length, const char *errors,
                                              int *byteorder);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF16Stateful(const char *s, Py_ssize_t length,
                                                      const char *errors, int *byteorder,
                                                      Py_ssize_t *consumed);
 PyAPI_FUNC(PyObject *) PyUnicode_AsUTF16String(PyObject *unicode);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_EncodeUTF16(PyObject *unicode, const char *errors, int byteorder);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUnicodeEscape(const char *s, Py_ssize_t length,
                                                      const char *errors);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_DecodeUnicodeEscapeStateful(const char *s, Py_ssize_t length,
                                                               const char *errors, Py_ssize_t *consumed);
 PyAPI_FUNC(PyObject *) _PyUnicode_DecodeUnicodeEscapeInternal(const char *s, Py_ssize_t length,
                                                               const char *errors, Py_ssize_t *consumed,
                                                               const char **first_invalid_escape);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_AsUnicodeEscapeString(PyObject *unicode);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t length,
                                                         const char *errors);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_DecodeRawUnicodeEscapeStateful(const char *s, Py_ssize_t length,
                                                                  const char *errors, Py_ssize_t *consumed);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeLatin1(const char *s, Py_ssize_t length, const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_AsLatin1String(PyObject *unicode);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_AsLatin1String(PyObject *unicode, const char *errors);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeASCII(const char *s, Py_ssize_t length, const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_AsASCIIString(PyObject *unicode);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_AsASCIIString(PyObject *unicode, const char *errors);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeCharmap(const char *s, Py_ssize_t length, PyObject *mapping,
                                                const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_AsCharmapString(PyObject *unicode, PyObject *mapping);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeLocale(const char *str, const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeLocaleAndSize(const char *str, Py_ssize_t len,
                                                      const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_EncodeLocale(PyObject *unicode, const char *errors);
+#endif
 PyAPI_FUNC(int) PyUnicode_FSConverter(PyObject *, void *);
 PyAPI_FUNC(int) PyUnicode_FSDecoder(PyObject *, void *);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefault(const char *s);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
 PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_TransformDecimalAndSpaceToASCII(PyObject *unicode);
+#endif
 
 /* ---- methods ---- */
 PyAPI_FUNC(PyObject *) PyUnicode_Concat(PyObject *left, PyObject *right);
@@ -290,30 +335,39 @@ PyAPI_FUNC(PyObject *) PyUnicode_RPartition(PyObject *s, PyObject *sep);
 PyAPI_FUNC(PyObject *) PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
 PyAPI_FUNC(PyObject *) PyUnicode_Translate(PyObject *str, PyObject *table, const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_Join(PyObject *separator, PyObject *seq);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_JoinArray(PyObject *separator, PyObject *const *items,
                                             Py_ssize_t seqlen);
+#endif
 PyAPI_FUNC(Py_ssize_t) PyUnicode_Tailmatch(PyObject *str, PyObject *substr, Py_ssize_t start,
                                            Py_ssize_t end, int direction);
 PyAPI_FUNC(Py_ssize_t) PyUnicode_Find(PyObject *str, PyObject *substr, Py_ssize_t start,
                                       Py_ssize_t end, int direction);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03030000
 PyAPI_FUNC(Py_ssize_t) PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t start,
                                           Py_ssize_t end, int direction);
+#endif
 PyAPI_FUNC(Py_ssize_t) PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start,
                                        Py_ssize_t end);
 PyAPI_FUNC(PyObject *) PyUnicode_Replace(PyObject *str, PyObject *substr, PyObject *replstr,
                                          Py_ssize_t maxcount);
 PyAPI_FUNC(int) PyUnicode_Compare(PyObject *left, PyObject *right);
 PyAPI_FUNC(int) PyUnicode_CompareWithASCIIString(PyObject *left, const char *right);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) _PyUnicode_EqualToASCIIString(PyObject *left, const char *right);
 PyAPI_FUNC(int) _PyUnicode_Equal(PyObject *left, PyObject *right);
 PyAPI_FUNC(int) _PyUnicode_EQ(PyObject *, PyObject *);
+#endif
 PyAPI_FUNC(PyObject *) PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
 PyAPI_FUNC(PyObject *) PyUnicode_Format(PyObject *format, PyObject *args);
 PyAPI_FUNC(int) PyUnicode_Contains(PyObject *container, PyObject *element);
 PyAPI_FUNC(int) PyUnicode_IsIdentifier(PyObject *s);
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(PyObject *) _PyUnicode_XStrip(PyObject *self, int striptype, PyObject *sepobj);
+#endif
 
 /* ---- _PyUnicodeWriter: builds a str of unknown size and kind ---- */
+#ifndef Py_LIMITED_API
 typedef struct {
     PyObject *buffer;
     void *data;
@@ -347,8 +401,10 @@ PyAPI_FUNC(int) _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer, con
                                                    Py_ssize_t len);
 PyAPI_FUNC(PyObject *) _PyUnicodeWriter_Finish(_PyUnicodeWriter *writer);
 PyAPI_FUNC(void) _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer);
+#endif
 
 /* ---- character properties (Unicode database) ---- */
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(int) _PyUnicode_IsLowercase(Py_UCS4 ch);
 PyAPI_FUNC(int) _PyUnicode_IsUppercase(Py_UCS4 ch);
 PyAPI_FUNC(int) _PyUnicode_IsTitlecase(Py_UCS4 ch);
@@ -398,6 +454,7 @@ PyAPI_DATA(const unsigned char) _Py_ascii_whitespace[];
 
 /* Unicode-aware version of the C strchr family over Py_UNICODE arrays. */
 PyAPI_FUNC(size_t) Py_UNICODE_strlen(const Py_UNICODE *u);
+#endif
 
 #ifdef __cplusplus
 }

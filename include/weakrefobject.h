@@ -10,6 +10,7 @@ extern "C" {
 
 typedef struct _PyWeakReference PyWeakReference;
 
+#ifndef Py_LIMITED_API
 struct _PyWeakReference {
     PyObject_HEAD
     PyObject *wr_object;       /* the referent, or Py_None once it died */
@@ -19,6 +20,7 @@ struct _PyWeakReference {
     PyWeakReference *wr_next;
     vectorcallfunc vectorcall;
 };
+#endif
 
 PyAPI_DATA(PyTypeObject) _PyWeakref_RefType;
 PyAPI_DATA(PyTypeObject) _PyWeakref_ProxyType;
@@ -33,6 +35,7 @@ PyAPI_DATA(PyTypeObject) _PyWeakref_CallableProxyType;
 PyAPI_FUNC(PyObject *) PyWeakref_NewRef(PyObject *ob, PyObject *callback);
 PyAPI_FUNC(PyObject *) PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
 PyAPI_FUNC(PyObject *) PyWeakref_GetObject(PyObject *ref);   /* borrowed */
+#ifndef Py_LIMITED_API
 PyAPI_FUNC(Py_ssize_t) _PyWeakref_GetWeakrefCount(PyWeakReference *head);
 PyAPI_FUNC(void) _PyWeakref_ClearRef(PyWeakReference *self);
 
@@ -44,6 +47,7 @@ static inline PyObject *_PyWeakref_GET_REF(PyObject *ref_obj) {
     return Py_None;
 }
 #define PyWeakref_GET_OBJECT(ref) _PyWeakref_GET_REF(_PyObject_CAST(ref))
+#endif
 
 #ifdef __cplusplus
 }

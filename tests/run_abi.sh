@@ -7,7 +7,11 @@
 #     and declares in its public headers is exported by libkrait.so and by
 #     krait (PyInit_* excluded: those are the standard-library modules;
 #     symbols declared only under include/python3.11/internal/ are
-#     CPython's own, not API).
+#     CPython's own, not API);
+#   - every symbol of CPython 3.11's stable ABI (PEP 384/652: the list
+#     CPython's test suite carries in test/test_stable_abi_ctypes.py, with
+#     the platform-guarded extras that apply to Linux) is exported by
+#     libkrait.so and by krait, so that abi3 extensions resolve.
 # Missing symbols are listed.  Prints "abi: N passed, N failed".
 #   usage: tests/run_abi.sh [BUILD_DIR]
 set -u
@@ -45,6 +49,27 @@ grep -ohE '\bPy[A-Za-z0-9_]+' "$cinc"/*.h "$cinc"/cpython/*.h | sort -u > "$tmp/
 nm -D --defined-only "$libpython" | awk '$3 ~ /^Py/ && $3 !~ /^PyInit_/ && ($2 == "T" || $2 == "W") {print $3}' | sort -u | comm -12 - "$tmp/c_public" > "$tmp/c_function"
 nm -D --defined-only "$libpython" | awk '$3 ~ /^Py/ && $3 !~ /^PyInit_/ && $2 != "T" && $2 != "W" {print $3}' | sort -u | comm -12 - "$tmp/c_public" > "$tmp/c_data"
 
+# The stable ABI: SYMBOL_NAMES, plus the blocks guarded by feature macros
+# that hold on Linux (fork, native thread ids); not MS_WINDOWS, and not
+# USE_STACKCHECK or Py_REF_DEBUG, which a release build does not define.
+stable_list=/usr/lib/python3.11/test/test_stable_abi_ctypes.py
+/usr/bin/python3.11 - "$stable_list" > "$tmp/c_stable" 2> "$tmp/c_stable_err" <<'EOF'
+import ast, sys
+tree = ast.parse(open(sys.argv[1]).read())
+names = set()
+def strings(node):
+    return {e.value for e in ast.walk(node) if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+for node in tree.body:
+    if isinstance(node, ast.Assign) and getattr(node.targets[0], 'id', '') == 'SYMBOL_NAMES':
+        names |= strings(node.value)
+    elif isinstance(node, ast.If):
+        if strings(node.test) & {'HAVE_FORK', 'PY_HAVE_THREAD_NATIVE_ID'}:
+            for stmt in node.body:
+                names |= strings(stmt)
+print('\n'.join(sorted(names)))
+EOF
+[ -s "$tmp/c_stable" ] || echo "cannot read the stable ABI list from $stable_list" >> "$tmp/c_stable_err"
+
 for bin in libkrait.so krait; do
     path="$bdir/$bin"
     if [ ! -f "$path" ]; then
@@ -59,6 +84,12 @@ for bin in libkrait.so krait; do
         comm -23 "$tmp/c_$kind" "$tmp/exports" > "$tmp/miss"
         result "CPython 3.11 Py* $kind symbols exported by $bin" "$tmp/miss"
     done
+    if [ -s "$tmp/c_stable" ]; then
+        comm -23 "$tmp/c_stable" "$tmp/exports" > "$tmp/miss"
+    else
+        cp "$tmp/c_stable_err" "$tmp/miss"
+    fi
+    result "CPython 3.11 stable ABI symbols exported by $bin" "$tmp/miss"
 done
 echo "abi: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
