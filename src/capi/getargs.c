@@ -94,6 +94,17 @@ typedef struct {
     char msgbuf[256];    /* "must be X, not Y" on failure */
 } conv_state;
 
+/* Not an initializer: that would clear msgbuf on every call, and the
+ * buffer is only written when a conversion fails. */
+static inline void conv_init(conv_state *st, const char *fmt, va_list *va, int flags, freelist *fl)
+{
+    st->fmt = fmt;
+    st->va = va;
+    st->flags = flags;
+    st->fl = fl;
+    st->msgbuf[0] = '\0';
+}
+
 static const char *type_name_of(PyObject *arg)
 {
     return arg == Py_None ? "None" : Py_TYPE(arg)->tp_name;
@@ -110,6 +121,13 @@ static const char *expected(conv_state *st, const char *what, PyObject *arg)
  * __index__ (floats are refused with CPython's message). */
 static int as_long(PyObject *arg, long *out)
 {
+    if (PyLong_CheckExact(arg)) {   /* the common case skips the float test */
+        long v = PyLong_AsLong(arg);
+        if (v == -1 && PyErr_Occurred())
+            return 0;
+        *out = v;
+        return 1;
+    }
     if (PyFloat_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
         return 0;
@@ -619,8 +637,10 @@ static const char *convert_tuple(PyObject *arg, conv_state *st, int *levels, int
             return msg;
         }
     }
-    if (*st->fmt != ')')
+    if (*st->fmt != ')') {
+        levels[depth] = 0;   /* every failure sets its level: callers do not clear them */
         return "(internal error: expected ')')";
+    }
     st->fmt++;
     return NULL;
 }
@@ -720,7 +740,6 @@ typedef struct {
     int min, max;            /* positional counts */
     const char *fname;
     const char *message;     /* the text after ';', replacing messages */
-    char namebuf[200];
 } format_info;
 
 /* Scans the whole format: number of units before '|' (min), in total
@@ -747,8 +766,7 @@ static int scan_format(const char *format, format_info *fi, int *kwonly_start)
         } else if (c == '\0') {
             break;
         } else if (c == ':' && level == 0) {
-            snprintf(fi->namebuf, sizeof fi->namebuf, "%s", p + 1);
-            fi->fname = fi->namebuf;
+            fi->fname = p + 1;   /* the rest of the format; messages cut it at 150-200 */
             break;
         } else if (c == ';' && level == 0) {
             fi->message = p + 1;
@@ -813,10 +831,11 @@ static int parse_tuple(PyObject *args, const char *format, va_list *va, int flag
     }
     freelist fl;
     freelist_init(&fl);
-    conv_state st = {format, va, flags, &fl, {0}};
+    conv_state st;
+    conv_init(&st, format, va, flags, &fl);
     for (Py_ssize_t i = 0; i < len; i++) {
         skip_markers(&st);
-        int levels[34] = {0};
+        int levels[34];   /* convert_item fills what it uses */
         const char *msg = convert_item(PyTuple_GET_ITEM(args, i), &st, levels, 0);
         if (msg != NULL) {
             if (fi.message && !PyErr_Occurred() && *msg && *msg != '(')
@@ -882,9 +901,10 @@ static int parse_single(PyObject *args, const char *format, va_list *va, int fla
     }
     freelist fl;
     freelist_init(&fl);
-    conv_state st = {format, va, flags, &fl, {0}};
+    conv_state st;
+    conv_init(&st, format, va, flags, &fl);
     skip_markers(&st);
-    int levels[34] = {0};
+    int levels[34];   /* convert_item fills what it uses */
     const char *msg = convert_item(args, &st, levels, 0);
     if (msg != NULL) {
         report(fi.fname, 1, NULL, levels, msg);
@@ -912,6 +932,35 @@ int _PyArg_Parse_SizeT(PyObject *args, const char *format, ...)
 }
 
 /* ---- PyArg_ParseTupleAndKeywords ---- */
+
+/* kwargs[name] (borrowed) or NULL, raising nothing; keys that are not
+ * str match nothing (reported later).  A scan comparing the UTF-8 bytes:
+ * keyword dicts hold a few entries, and looking the name up by hash would
+ * first make a str of it and hash it, on every call. */
+static PyObject *kw_find(PyObject *kwargs, const char *name)
+{
+    size_t len = strlen(name);
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key))
+            continue;
+        if (PyUnicode_IS_COMPACT_ASCII(key)) {
+            if ((size_t)PyUnicode_GET_LENGTH(key) == len &&
+                memcmp(PyUnicode_DATA(key), name, len) == 0)
+                return value;
+        }
+        else {
+            Py_ssize_t n;
+            const char *u = PyUnicode_AsUTF8AndSize(key, &n);
+            if (u == NULL)
+                PyErr_Clear();   /* a lone surrogate matches no C name */
+            else if ((size_t)n == len && memcmp(u, name, len) == 0)
+                return value;
+        }
+    }
+    return NULL;
+}
 
 static int parse_tuple_keywords(PyObject *args, PyObject *kwargs, const char *format,
                                 char **kwlist, va_list *va, int flags)
@@ -963,40 +1012,20 @@ static int parse_tuple_keywords(PyObject *args, PyObject *kwargs, const char *fo
                      need == 1 ? "" : "s", nargs);
         return 0;
     }
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (!PyUnicode_Check(key)) {
-                PyErr_SetString(PyExc_TypeError, "keywords must be strings");
-                return 0;
-            }
-        }
-    }
     freelist fl;
     freelist_init(&fl);
-    conv_state st = {format, va, flags, &fl, {0}};
+    conv_state st;
+    conv_init(&st, format, va, flags, &fl);
     Py_ssize_t kw_used = 0;
     for (int i = 0; i < len; i++) {
         skip_markers(&st);
         PyObject *current = NULL;
         if (i < nargs) {
             current = PyTuple_GET_ITEM(args, i);
-            if (nkw && i >= npos_only) {
-                PyObject *dup = PyDict_GetItemString(kwargs, kwlist[i]);
-                if (dup != NULL) {
-                    PyErr_Format(PyExc_TypeError,
-                                 "argument for %.200s%s given by name ('%s') and position (%d)",
-                                 fname, paren, kwlist[i], i + 1);
-                    return freelist_finish(&fl, 0);
-                }
-            }
         } else if (nkw && i >= npos_only) {
-            current = PyDict_GetItemString(kwargs, kwlist[i]);
+            current = kw_find(kwargs, kwlist[i]);
             if (current != NULL)
                 kw_used++;
-            else if (PyErr_Occurred())
-                return freelist_finish(&fl, 0);
         }
         if (current == NULL) {
             if (i < fi.min) {
@@ -1017,7 +1046,7 @@ static int parse_tuple_keywords(PyObject *args, PyObject *kwargs, const char *fo
             skip_unit(&st);
             continue;
         }
-        int levels[34] = {0};
+        int levels[34];   /* convert_item fills what it uses */
         const char *msg = convert_item(current, &st, levels, 0);
         if (msg != NULL) {
             report(fi.fname, i + 1, i < nargs ? NULL : kwlist[i], levels, msg);
@@ -1025,24 +1054,32 @@ static int parse_tuple_keywords(PyObject *args, PyObject *kwargs, const char *fo
         }
     }
     if (kw_used < nkw) {
-        /* An unknown or positional-only name was given as a keyword. */
+        /* Some keyword was not used: as CPython, once every argument is
+         * converted, a name also given by position is reported first,
+         * then a key that is no str, unknown, or positional-only. */
+        for (int i = npos_only; i < nargs && i < len; i++) {
+            if (kw_find(kwargs, kwlist[i]) != NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "argument for %.200s%s given by name ('%s') and position (%d)",
+                             fname, paren, kwlist[i], i + 1);
+                return freelist_finish(&fl, 0);
+            }
+        }
         PyObject *key, *value;
         Py_ssize_t pos = 0;
         while (PyDict_Next(kwargs, &pos, &key, &value)) {
+            if (!PyUnicode_Check(key)) {
+                PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+                return freelist_finish(&fl, 0);
+            }
             int known = 0;
             for (int i = npos_only; i < len && !known; i++)
                 known = PyUnicode_CompareWithASCIIString(key, kwlist[i]) == 0 && i >= nargs;
             if (!known) {
-                int posonly = 0;
-                for (int i = 0; i < len && !posonly; i++)
-                    posonly = PyUnicode_CompareWithASCIIString(key, kwlist[i]) == 0;
-                if (posonly)
-                    PyErr_Format(PyExc_TypeError,
-                                 "argument for %.200s%s given by name ('%U') and position",
-                                 fname, paren, key);
-                else
-                    PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %.200s%s",
-                                 key, fname, paren);
+                /* Positional-only parameters have empty names here, so a
+                 * name is either a parameter's or unknown. */
+                PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %.200s%s",
+                             key, fi.fname ? fi.fname : "this function", paren);
                 return freelist_finish(&fl, 0);
             }
         }

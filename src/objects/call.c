@@ -7,6 +7,7 @@
  * (owned by the types area) */
 #include "internal.h"
 #include "objects/types.h"
+#include "objects/call_internal.h"
 
 /* Small arrays on the C stack avoid allocation for common arities. */
 #define KR_SMALL_STACK 8
@@ -15,6 +16,9 @@ PyObject *
 _Py_CheckFunctionResult(PyThreadState *tstate, PyObject *callable,
                         PyObject *result, const char *where)
 {
+    PyThreadState *ts = tstate ? tstate : kr_tstate_get();
+    if (_Py_likely(ts != NULL && (result != NULL) == (ts->curexc == NULL)))
+        return result;   /* the common case, without PyErr_Occurred calls */
     if (result == NULL) {
         if (!PyErr_Occurred()) {
             if (callable)
@@ -39,8 +43,9 @@ _Py_CheckFunctionResult(PyThreadState *tstate, PyObject *callable,
     return result;
 }
 
-vectorcallfunc
-PyVectorcall_Function(PyObject *callable)
+/* Inline for the call paths below; PyVectorcall_Function is its API face. */
+static inline vectorcallfunc
+kr_vectorcall_func(PyObject *callable)
 {
     PyTypeObject *tp = Py_TYPE(callable);
     if (!(tp->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL))
@@ -51,6 +56,24 @@ PyVectorcall_Function(PyObject *callable)
     vectorcallfunc f;
     memcpy(&f, (char *)callable + off, sizeof(f));
     return f;
+}
+
+vectorcallfunc
+PyVectorcall_Function(PyObject *callable)
+{
+    return kr_vectorcall_func(callable);
+}
+
+/* _Py_CheckFunctionResult's common case inline: a result and no pending
+ * exception, or NULL with one, cost a test of the thread's exception
+ * slot; anything else goes to the full check for its SystemError. */
+static inline PyObject *
+kr_check_result(PyObject *callable, PyObject *result)
+{
+    PyThreadState *ts = kr_tstate_get();
+    if (_Py_likely((result != NULL) == (ts->curexc == NULL)))
+        return result;
+    return _Py_CheckFunctionResult(ts, callable, result, NULL);
 }
 
 PyObject *
@@ -150,24 +173,25 @@ _PyObject_MakeTpCall(PyThreadState *tstate, PyObject *callable, PyObject *const 
         }
     }
     PyObject *result = NULL;
-    if (Py_EnterRecursiveCall(" while calling a Python object") == 0) {
+    PyThreadState *ts = kr_tstate_get();
+    if (kr_call_enter(ts) == 0) {
         result = call(callable, argstuple, kwdict);
-        Py_LeaveRecursiveCall();
+        kr_call_leave(ts);
     }
     Py_DECREF(argstuple);
     Py_XDECREF(kwdict);
-    return _Py_CheckFunctionResult(tstate, callable, result, NULL);
+    return kr_check_result(callable, result);
 }
 
 PyObject *
 PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
                     PyObject *kwnames)
 {
-    vectorcallfunc func = PyVectorcall_Function(callable);
+    vectorcallfunc func = kr_vectorcall_func(callable);
     if (func == NULL)
         return _PyObject_MakeTpCall(NULL, callable, args, PyVectorcall_NARGS(nargsf), kwnames);
     PyObject *res = func(callable, args, nargsf, kwnames);
-    return _Py_CheckFunctionResult(NULL, callable, res, NULL);
+    return kr_check_result(callable, res);
 }
 
 PyObject *
@@ -175,7 +199,7 @@ PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, size_t nargsf
                         PyObject *kwargs)
 {
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    vectorcallfunc func = PyVectorcall_Function(callable);
+    vectorcallfunc func = kr_vectorcall_func(callable);
     if (func == NULL)
         return _PyObject_MakeTpCall(NULL, callable, args, nargs, kwargs);
     PyObject *res;
@@ -190,7 +214,7 @@ PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, size_t nargsf
         res = func(callable, stack, nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
         _PyStack_UnpackDict_Free(stack, nargs, kwnames);
     }
-    return _Py_CheckFunctionResult(NULL, callable, res, NULL);
+    return kr_check_result(callable, res);
 }
 
 PyObject *
@@ -219,13 +243,13 @@ PyVectorcall_Call(PyObject *callable, PyObject *tuple, PyObject *kwargs)
         res = func(callable, stack, nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
         _PyStack_UnpackDict_Free(stack, nargs, kwnames);
     }
-    return _Py_CheckFunctionResult(NULL, callable, res, NULL);
+    return kr_check_result(callable, res);
 }
 
 PyObject *
 _PyObject_Call(PyThreadState *tstate, PyObject *callable, PyObject *args, PyObject *kwargs)
 {
-    if (PyVectorcall_Function(callable) != NULL)
+    if (kr_vectorcall_func(callable) != NULL)
         return PyVectorcall_Call(callable, args, kwargs);
     ternaryfunc call = Py_TYPE(callable)->tp_call;
     if (call == NULL) {

@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "objects/types.h"
 #include "objects/methodobject_internal.h"
+#include "objects/call_internal.h"
 
 /* ---- docstrings with embedded signatures ---- */
 
@@ -89,6 +90,9 @@ kr_cfunc_error(PyObject *func, const char *fmt, Py_ssize_t nargs)
     Py_DECREF(funcstr);
 }
 
+/* The hot path of every call into C: the recursion guard inline
+ * (call_internal.h), and the calling convention a switch that compiles to
+ * one indirect jump. */
 PyObject *
 kr_cfunc_invoke(PyObject *func, PyMethodDef *ml, PyObject *self, PyTypeObject *cls,
                 PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
@@ -96,8 +100,9 @@ kr_cfunc_invoke(PyObject *func, PyMethodDef *ml, PyObject *self, PyTypeObject *c
     int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     PyObject *result;
+    PyThreadState *ts = kr_tstate_get();
 
-    if (Py_EnterRecursiveCall(" while calling a Python object"))
+    if (kr_call_enter(ts) < 0)
         return NULL;
     switch (flags) {
     case METH_NOARGS:
@@ -154,13 +159,11 @@ kr_cfunc_invoke(PyObject *func, PyMethodDef *ml, PyObject *self, PyTypeObject *c
             result = NULL;
             break;
         }
-        PyObject *argstuple = PyTuple_New(nargs);
+        PyObject *argstuple = _PyTuple_FromArray(args, nargs);
         if (argstuple == NULL) {
             result = NULL;
             break;
         }
-        for (Py_ssize_t i = 0; i < nargs; i++)
-            PyTuple_SET_ITEM(argstuple, i, Py_NewRef(args[i]));
         if (flags & METH_KEYWORDS) {
             PyObject *kwdict = NULL;
             if (nkw) {
@@ -186,7 +189,7 @@ kr_cfunc_invoke(PyObject *func, PyMethodDef *ml, PyObject *self, PyTypeObject *c
         result = NULL;
         break;
     }
-    Py_LeaveRecursiveCall();
+    kr_call_leave(ts);
     return result;
 }
 

@@ -6,12 +6,78 @@
 #ifndef KR_BUILD_CORE
 #error "internal header"
 #endif
+#include "objects/call_internal.h"
 
 /* Call ml with `self` (and `cls` for METH_METHOD) under its METH_* calling
  * convention.  `func` names the callable in error messages
  * ("len() takes exactly one argument (2 given)").  New reference. */
 PyObject *kr_cfunc_invoke(PyObject *func, PyMethodDef *ml, PyObject *self, PyTypeObject *cls,
                           PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames);
+
+/* The interpreter's CALL fast path into C (3.11's PRECALL_BUILTIN_* and
+ * PRECALL_METHOD_DESCRIPTOR_* specialisations, decided per call instead
+ * of per site): an exact builtin function, or a method descriptor whose
+ * first argument is exactly of its type, with METH_NOARGS / METH_O /
+ * METH_FASTCALL / METH_VARARGS (with or without METH_KEYWORDS) and no
+ * keyword arguments, is called here directly, skipping the vectorcall
+ * layers.  Sets *done and returns the result (new reference, or NULL with
+ * an exception set); leaves *done at 0, returning NULL, for every other
+ * call, which takes the general path with its argument checks and error
+ * messages. */
+Py_ALWAYS_INLINE static inline PyObject *
+kr_cfunc_call_direct(PyThreadState *ts, PyObject *callable, PyObject *const *args,
+                     Py_ssize_t nargs, int *done)
+{
+    PyMethodDef *ml;
+    PyObject *self;
+    if (Py_IS_TYPE(callable, &PyCFunction_Type)) {
+        ml = ((PyCFunctionObject *)callable)->m_ml;
+        self = ((PyCFunctionObject *)callable)->m_self;
+    }
+    else if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && nargs >= 1 &&
+             Py_IS_TYPE(args[0], PyDescr_TYPE(callable))) {
+        ml = ((PyMethodDescrObject *)callable)->d_method;
+        self = args[0];
+        args++;
+        nargs--;
+    }
+    else {
+        return NULL;
+    }
+    int flags = ml->ml_flags & ~METH_COEXIST;
+    if (!(flags == METH_FASTCALL || flags == (METH_FASTCALL | METH_KEYWORDS) ||
+          flags == METH_VARARGS || flags == (METH_VARARGS | METH_KEYWORDS) ||
+          (flags == METH_O && nargs == 1) || (flags == METH_NOARGS && nargs == 0)))
+        return NULL;
+    *done = 1;
+    if (kr_call_enter(ts) < 0)
+        return NULL;
+    PyObject *res;
+    if (flags == METH_FASTCALL) {
+        res = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
+    }
+    else if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
+        res = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(self, args, nargs, NULL);
+    }
+    else if (flags & METH_VARARGS) {
+        PyObject *argstuple = _PyTuple_FromArray(args, nargs);
+        if (argstuple == NULL) {
+            res = NULL;
+        }
+        else {
+            res = flags == METH_VARARGS ? ml->ml_meth(self, argstuple) :
+                ((PyCFunctionWithKeywords)(void (*)(void))ml->ml_meth)(self, argstuple, NULL);
+            Py_DECREF(argstuple);
+        }
+    }
+    else {
+        res = ml->ml_meth(self, flags == METH_O ? args[0] : NULL);
+    }
+    kr_call_leave(ts);
+    if (_Py_likely((res != NULL) == (ts->curexc == NULL)))
+        return res;
+    return _Py_CheckFunctionResult(ts, callable, res, NULL);
+}
 
 /* The docstring without its "name(sig)\n--\n\n" prefix (borrowed C string). */
 const char *kr_doc_without_signature(const char *name, const char *doc);

@@ -12,7 +12,9 @@
  * pointer is pool memory iff its 1 MiB-aligned base is one of the current
  * context's arenas: a range check, then a probe of the context's arena
  * hash set.  Only then is the pool header (at the pointer's 16 KiB-aligned
- * base) read, so malloc memory is never touched.  The contract this
+ * base) read, so malloc memory is never touched.  The block paths are forced
+ * inline into the exported functions: allocating and freeing small
+ * objects is the hot path of every object's life.  The contract this
  * relies on, as for objects in general: memory is freed in the context
  * that allocated it (contexts share no mutable objects). */
 #include "internal.h"
@@ -48,10 +50,10 @@ static inline size_t arena_hash(uintptr_t base, size_t cap)
     return (size_t)(h >> 17) & (cap - 1);
 }
 
-static int arena_set_contains(const kr_alloc_state *st, uintptr_t base)
+/* Only called for an address in [lo, hi), so some arena exists and
+ * the set is allocated. */
+Py_ALWAYS_INLINE static inline int arena_set_contains(const kr_alloc_state *st, uintptr_t base)
 {
-    if (st->arena_set == NULL)
-        return 0;
     size_t mask = st->arena_set_cap - 1;
     for (size_t i = arena_hash(base, st->arena_set_cap);; i = (i + 1) & mask) {
         uintptr_t v = st->arena_set[i];
@@ -90,7 +92,7 @@ static int arena_set_add(kr_alloc_state *st, uintptr_t base)
     return 0;
 }
 
-static inline int is_pool_memory(const kr_alloc_state *st, const void *p)
+Py_ALWAYS_INLINE static inline int is_pool_memory(const kr_alloc_state *st, const void *p)
 {
     uintptr_t a = (uintptr_t)p;
     if (a < st->lo || a >= st->hi)
@@ -170,7 +172,7 @@ static inline void pool_unlink(kr_alloc_state *st, struct kr_alloc_pool *pool)
         pool->next->prev = pool->prev;
 }
 
-static void *small_alloc(kr_alloc_state *st, size_t n)
+Py_ALWAYS_INLINE static inline void *small_alloc(kr_alloc_state *st, size_t n)
 {
     unsigned int idx = size_class(n);
     struct kr_alloc_pool *pool = st->usedpools[idx];
@@ -190,14 +192,13 @@ static void *small_alloc(kr_alloc_state *st, size_t n)
         pool->fresh += class_size(idx);
     }
     pool->nused++;
-    st->nblocks++;
     /* A full pool leaves the used list until a block comes back. */
     if (pool->freelist == NULL && pool->fresh >= pool->limit)
         pool_unlink(st, pool);
     return p;
 }
 
-static void small_free(kr_alloc_state *st, void *p)
+Py_ALWAYS_INLINE static inline void small_free(kr_alloc_state *st, void *p)
 {
     struct kr_alloc_pool *pool = (struct kr_alloc_pool *)((uintptr_t)p & ~(uintptr_t)(KR_POOL_SIZE - 1));
     int was_full = (pool->freelist == NULL && pool->fresh >= pool->limit);
@@ -205,7 +206,6 @@ static void small_free(kr_alloc_state *st, void *p)
     b->next = pool->freelist;
     pool->freelist = b;
     pool->nused--;
-    st->nblocks--;
     if (was_full) {
         pool->prev = NULL;
         pool->next = st->usedpools[pool->szidx];
@@ -253,10 +253,19 @@ void kr_alloc_fail_after(long n)
         c->alloc.fail_countdown = n < 0 ? -1 : n;
 }
 
+/* Counted on demand (sys.getallocatedblocks, tests) rather than kept up
+ * to date on every allocation: the carved pools of each arena are the
+ * ones after its never-carved ones, and empty pools count 0. */
 size_t kr_alloc_live_blocks(void)
 {
     struct kr_context *c = kr_context_get();
-    return c ? c->alloc.nblocks : 0;
+    if (c == NULL)
+        return 0;
+    size_t n = 0;
+    for (struct kr_alloc_arena *ar = c->alloc.arenas; ar != NULL; ar = ar->next)
+        for (size_t i = (size_t)ar->nfresh + 1; i < POOLS_PER_ARENA; i++)
+            n += ((struct kr_alloc_pool *)((char *)ar + i * KR_POOL_SIZE))->nused;
+    return n;
 }
 
 /* ---- the default allocator of the mem and object domains ---- */
@@ -271,7 +280,7 @@ static inline int injected_failure(kr_alloc_state *st)
     return 0;
 }
 
-static void *ctx_malloc(kr_alloc_state *st, size_t n)
+Py_ALWAYS_INLINE static inline void *ctx_malloc(kr_alloc_state *st, size_t n)
 {
     if (st == NULL)
         return malloc(n ? n : 1);
@@ -282,7 +291,7 @@ static void *ctx_malloc(kr_alloc_state *st, size_t n)
     return malloc(n ? n : 1);
 }
 
-static void ctx_free(kr_alloc_state *st, void *p)
+Py_ALWAYS_INLINE static inline void ctx_free(kr_alloc_state *st, void *p)
 {
     if (p == NULL)
         return;
@@ -292,16 +301,30 @@ static void ctx_free(kr_alloc_state *st, void *p)
         free(p);
 }
 
-static void *ctx_calloc(kr_alloc_state *st, size_t nelem, size_t elsize)
+Py_ALWAYS_INLINE static inline void *ctx_calloc(kr_alloc_state *st, size_t nelem, size_t elsize)
 {
-    if (elsize != 0 && nelem > (size_t)PY_SSIZE_T_MAX / elsize)
+    size_t n;
+    /* (a multiplication check, not a division: this is every
+     * PyType_GenericAlloc) */
+    if (__builtin_mul_overflow(nelem, elsize, &n) || n > (size_t)PY_SSIZE_T_MAX)
         return NULL;
-    size_t n = nelem * elsize;
     if (st == NULL)
         return calloc(n ? n : 1, 1);
     void *p = ctx_malloc(st, n);
-    if (p != NULL)
+    if (KR_ALLOC_USE_POOLS && n - 1 < 64 && p != NULL) {
+        /* A small pool block (16-aligned, its size a multiple of 16) is
+         * cleared in whole words inline: objects are mostly this size,
+         * and a libc call costs more than the stores. */
+        switch ((n + 15) / 16) {   /* constant sizes: compilers emit stores */
+        case 1: memset(p, 0, 16); break;
+        case 2: memset(p, 0, 32); break;
+        case 3: memset(p, 0, 48); break;
+        default: memset(p, 0, 64); break;
+        }
+    }
+    else if (p != NULL) {
         memset(p, 0, n);
+    }
     return p;
 }
 

@@ -62,7 +62,6 @@ typedef struct kr_alloc_state {
     /* Failure injection for tests: allocations fail once this reaches 0
      * (counting down from kr_alloc_fail_after(n)); -1 disables. */
     long fail_countdown;
-    size_t nblocks;                                /* live pool blocks */
 } kr_alloc_state;
 
 struct kr_context;

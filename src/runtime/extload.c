@@ -6,10 +6,13 @@
  * context) and called.  A PyModuleDef result means multi-phase
  * initialisation (PEP 489): the module is created from the def and the
  * spec, then executed, in each context from the one shared library.
- * Anything else must be the finished module (single-phase).  Every way
- * this can fail ends in an ImportError that names the file and says what
- * went wrong; a context whose allow_native_access option is off refuses
- * native modules outright. */
+ * Anything else must be the finished module (single-phase).  Failures of
+ * the init function itself are reported as CPython reports them (its
+ * exception, or a SystemError); everything Krait decides on its own (a
+ * file that will not load, a binary built for CPython, a context whose
+ * allow_native_access option is off) is an ImportError carrying the
+ * module's name and path and saying what to do about it.
+ * tests/ext_bad/ covers each of these. */
 #include "internal.h"
 #include "runtime/import.h"
 #include "modules/modules.h"
@@ -41,57 +44,48 @@ static const char *short_name(const char *dotted)
 }
 
 /* Looks up PyInit_NAME in the library `handle` and calls it.  Its result
- * (a module or a PyModuleDef; new reference), or NULL with ImportError
- * set, chained to whatever the init function raised. */
+ * (a module or a PyModuleDef; new reference), or NULL with an exception
+ * set.  The failures and their wording are CPython's: a missing symbol is
+ * an ImportError naming the function; what the init function raises
+ * propagates unchanged; a NULL result with nothing raised, or a result
+ * with an exception left pending, is a SystemError. */
 static PyObject *call_init(PyObject *name, const char *cname, const char *path, void *handle)
 {
     char symbol[512];
-    snprintf(symbol, sizeof symbol, "PyInit_%s", short_name(cname));
+    snprintf(symbol, sizeof symbol, "PyInit_%.480s", short_name(cname));
     PyObject *(*init)(void);
     *(void **)&init = dlsym(handle, symbol);
     if (init == NULL) {
         import_error(name, path, PyUnicode_FromFormat(
-            "dynamic module does not define module export function (%s): %s has no such symbol; "
-            "the module's init function must be named after the module",
-            symbol, path));
+            "dynamic module does not define module export function (%s)", symbol));
         return NULL;
     }
     PyObject *m = init();
     if (m == NULL) {
-        if (!PyErr_Occurred()) {
-            import_error(name, path, PyUnicode_FromFormat(
-                "initialization of %s failed without raising an exception (%s returned NULL "
-                "with no error set)", short_name(cname), symbol));
-        } else {
-            PyObject *cause = PyErr_GetRaisedException();
-            import_error(name, path, PyUnicode_FromFormat(
-                "initialization of %s failed: %s raised %s", short_name(cname), symbol,
-                Py_TYPE(cause)->tp_name));
-            PyObject *exc = PyErr_GetRaisedException();
-            if (exc != NULL) {
-                PyException_SetCause(exc, cause);   /* steals cause */
-                PyErr_SetRaisedException(exc);
-            } else {
-                Py_DECREF(cause);
-            }
-        }
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_SystemError,
+                         "initialization of %s failed without raising an exception",
+                         short_name(cname));
         return NULL;
     }
     if (PyErr_Occurred()) {
+        /* CPython 3.11 drops the stray exception rather than chaining it. */
         Py_DECREF(m);
-        PyObject *cause = PyErr_GetRaisedException();
-        import_error(name, path, PyUnicode_FromFormat(
-            "initialization of %s raised unreported exception", short_name(cname)));
-        PyObject *exc = PyErr_GetRaisedException();
-        if (exc) {
-            PyException_SetCause(exc, cause);
-            PyErr_SetRaisedException(exc);
-        } else {
-            Py_DECREF(cause);
-        }
+        PyErr_Clear();
+        PyErr_Format(PyExc_SystemError, "initialization of %s raised unreported exception",
+                     short_name(cname));
         return NULL;
     }
     return m;
+}
+
+/* Whether `path` names a binary built for CPython (its tag is in the
+ * suffix: NAME.cpython-311-x86_64-linux-gnu.so), which the import finder
+ * reports so that loading can refuse it here with a useful message. */
+static int built_for_cpython(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    return strstr(base ? base + 1 : path, ".cpython-") != NULL;
 }
 
 /* Creates (and for multi-phase modules, does not yet execute) a module
@@ -106,6 +100,14 @@ static PyObject *create_from_library(PyObject *name, const char *path, PyObject 
         import_error(name, path, PyUnicode_FromFormat(
             "cannot import native module %R: native access is disabled in this context "
             "(the allow_native_access option is off)", name));
+        return NULL;
+    }
+    if (built_for_cpython(path)) {
+        import_error(name, path, PyUnicode_FromFormat(
+            "%s was built for CPython 3.11, not for Krait, and Krait cannot load CPython "
+            "extension binaries: rebuild module %R from source against Krait's headers "
+            "(`krait -m pip install ...`, `krait setup.py build_ext`, or a C compiler with "
+            "the flags from `krait-config --cflags`)", path, name));
         return NULL;
     }
     const char *cname = PyUnicode_AsUTF8(name);
@@ -126,9 +128,8 @@ static PyObject *create_from_library(PyObject *name, const char *path, PyObject 
         return PyModule_FromDefAndSpec(def, spec);
     }
     if (!PyModule_Check(m)) {
-        import_error(name, path, PyUnicode_FromFormat(
-            "initialization of %s did not return an extension module (returned %.200s)",
-            short_name(cname), Py_TYPE(m)->tp_name));
+        PyErr_Format(PyExc_SystemError, "initialization of %s did not return an extension module",
+                     short_name(cname));
         Py_DECREF(m);
         return NULL;
     }

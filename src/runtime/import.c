@@ -508,14 +508,8 @@ static PyObject *find_and_load(PyObject *name)
         result = load_source(name, &found);
         break;
     case KR_MODULE_EXTENSION:
+    case KR_MODULE_CPYTHON_EXTENSION:   /* extload.c refuses it, naming name and path */
         result = kr_load_extension(name, &found);
-        break;
-    case KR_MODULE_CPYTHON_EXTENSION:
-        PyErr_Format(PyExc_ImportError,
-                     "%s was built for CPython 3.11, not Krait: extension binaries built for "
-                     "CPython cannot be loaded yet; rebuild the module from source with Krait "
-                     "(for example `krait setup.py build_ext` or with `krait-config --cflags`)",
-                     found.path);
         break;
     }
     if (result != NULL && parent_module != NULL) {
