@@ -15,8 +15,13 @@
 typedef struct {
     char *b;
     size_t n, cap;
-    int oom;
+    int oom;            /* out of memory, or the tree is too deep */
+    int depth;
 } out_t;
+
+/* Like CPython's AST construction, refuse trees nested deeper than this
+   rather than recurse without bound. */
+#define KR_DUMP_MAX_DEPTH 3000
 
 static void put(out_t *o, const char *s, size_t n)
 {
@@ -512,7 +517,7 @@ static void f_comps(out_t *o, const kr_comprehension_seq *s)
     puts_(o, "], ");
 }
 
-static void expr(out_t *o, const kr_expr *e)
+static void expr_node(out_t *o, const kr_expr *e)
 {
     switch (e->kind) {
     case KR_BoolOp:
@@ -667,7 +672,7 @@ static void expr(out_t *o, const kr_expr *e)
     puts_(o, ")");
 }
 
-static void pattern(out_t *o, const kr_pattern *p)
+static void pattern_node(out_t *o, const kr_pattern *p)
 {
     switch (p->kind) {
     case KR_MatchValue:
@@ -735,7 +740,7 @@ static void handlers(out_t *o, const kr_excepthandler_seq *s)
     puts_(o, "], ");
 }
 
-static void stmt(out_t *o, const kr_stmt *s)
+static void stmt_node(out_t *o, const kr_stmt *s)
 {
     switch (s->kind) {
     case KR_FunctionDef:
@@ -913,9 +918,22 @@ static void stmt(out_t *o, const kr_stmt *s)
     puts_(o, ")");
 }
 
+#define KR_DEPTH_GUARD(fn, type)                                          \
+    static void fn(out_t *o, const type *x)                               \
+    {                                                                     \
+        if (++o->depth > KR_DUMP_MAX_DEPTH)                               \
+            o->oom = 1;                                                   \
+        else                                                              \
+            fn##_node(o, x);                                              \
+        o->depth--;                                                       \
+    }
+KR_DEPTH_GUARD(expr, kr_expr)
+KR_DEPTH_GUARD(pattern, kr_pattern)
+KR_DEPTH_GUARD(stmt, kr_stmt)
+
 char *kr_ast_dump(const kr_mod *m)
 {
-    out_t o = { NULL, 0, 0, 0 };
+    out_t o = { NULL, 0, 0, 0, 0 };
     switch (m->kind) {
     case KR_Module:
         puts_(&o, "Module(");

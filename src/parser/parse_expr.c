@@ -8,6 +8,7 @@
  * parser (see parser.c); callers just propagate NULL.
  */
 #include "parser/parser_internal.h"
+#include <stdio.h>
 #include <string.h>
 
 #define FAIL_IF(x) do { if (!(x)) return NULL; } while (0)
@@ -264,6 +265,15 @@ static kr_expr *paren_atom(kr_parser *p)
             return kr_p_syntax_error(p);
         return y;
     }
+    if (PEEK(p) == KR_T_DOUBLESTAR) {
+        /* invalid_group */
+        kr_token *ds = kr_p_next(p);
+        FAIL_IF(kr_p_expression(p));
+        if (PEEK(p) != KR_T_RPAR)
+            return kr_p_syntax_error(p);
+        return kr_p_error_tok(p, ds, "cannot use double starred expression "
+                              "here");
+    }
     kr_expr *first = star_named_expression(p);
     FAIL_IF(first);
     if (PEEK(p) == KR_T_FOR || (PEEK(p) == KR_T_ASYNC && PEEK2(p) == KR_T_FOR)) {
@@ -348,10 +358,11 @@ static kr_expr *brace_atom(kr_parser *p)
     if (PEEK(p) == KR_T_DOUBLESTAR) {
         is_dict = 1;
     } else {
+        /* an unparenthesised walrus cannot be a dict key */
+        int walrus = PEEK(p) == KR_T_NAME && PEEK2(p) == KR_T_COLONEQUAL;
         kr_expr *first = star_named_expression(p);
         FAIL_IF(first);
-        if (PEEK(p) == KR_T_COLON && first->kind != KR_Starred &&
-            first->kind != KR_NamedExpr) {
+        if (PEEK(p) == KR_T_COLON && first->kind != KR_Starred && !walrus) {
             kr_p_next(p);
             if (PEEK(p) == KR_T_RBRACE || PEEK(p) == KR_T_COMMA) {
                 kr_token *c = kr_p_last(p);
@@ -495,11 +506,13 @@ static kr_expr *slice_item(kr_parser *p)
         return e;
     }
     if (PEEK(p) != KR_T_COLON) {
+        /* an unparenthesised walrus is a whole slice item, not a bound */
+        int walrus = PEEK(p) == KR_T_NAME && PEEK2(p) == KR_T_COLONEQUAL;
         lower = kr_p_named_expression(p);
         FAIL_IF(lower);
         if (PEEK(p) != KR_T_COLON)
             return lower;
-        if (lower->kind == KR_NamedExpr)
+        if (walrus)
             return kr_p_syntax_error(p);
     }
     kr_p_next(p);   /* ':' */
@@ -560,20 +573,34 @@ static kr_keyword *make_keyword(kr_parser *p, const char *arg, kr_token *st,
 }
 
 /* Call arguments after '(' up to (not including) the closing token. */
-void kr_p_call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
-                    int close_tok)
+static void call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
+                      int call, const char **late)
 {
+    const int close_tok = KR_T_RPAR;
     kr_vec a, k;
     kr_vec_init(&a);
     kr_vec_init(&k);
     int seen_kw = 0, seen_dstar = 0;
-    kr_keyword *first_dstar = NULL;
+    /* a positional argument after keywords: CPython reports it once the
+       whole argument list is read, at the token after it */
+    const char *late_positional = NULL;
+    *late = NULL;
+    kr_token *first_arg = kr_p_peek(p);
     *args = NULL;
     *kws = NULL;
     while (PEEK(p) != close_tok) {
         int st_idx = p->pos;
         kr_token *st = kr_p_peek(p);
         if (st->type == KR_T_STAR) {
+            if (seen_dstar) {
+                /* the range covers the arguments before the ',' '*' */
+                kr_token *prev = kr_p_tok(p, st_idx - 2);
+                kr_p_error_at(p, KR_ERR_SYNTAX, first_arg->lineno,
+                              first_arg->col, prev->end_lineno, prev->end_col,
+                              "iterable argument unpacking follows keyword "
+                              "argument unpacking");
+                return;
+            }
             kr_p_next(p);
             kr_expr *v = kr_p_expression(p);
             if (!v)
@@ -583,14 +610,6 @@ void kr_p_call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
                 return;
             e->v.Starred.value = v;
             e->v.Starred.ctx = KR_Load;
-            if (seen_dstar) {
-                kr_p_error_at(p, KR_ERR_SYNTAX, first_dstar->lineno,
-                              first_dstar->col_offset, e->end_lineno,
-                              e->end_col_offset,
-                              "iterable argument unpacking follows keyword "
-                              "argument unpacking");
-                return;
-            }
             if (!kr_vec_push(p, &a, e))
                 return;
         } else if (st->type == KR_T_DOUBLESTAR) {
@@ -601,8 +620,6 @@ void kr_p_call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
             kr_keyword *kw = make_keyword(p, NULL, st, v);
             if (!kw || !kr_vec_push(p, &k, kw))
                 return;
-            if (!first_dstar)
-                first_dstar = kw;
             seen_dstar = 1;
         } else if (st->type == KR_T_NAME && PEEK2(p) == KR_T_EQUAL) {
             kr_p_next(p);
@@ -647,6 +664,7 @@ void kr_p_call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
                 (PEEK(p) == KR_T_ASYNC && PEEK2(p) == KR_T_FOR)) {
                 /* generator argument */
                 int sole = a.n == 0 && k.n == 0;
+                int for_idx = p->pos;
                 kr_comprehension_seq *gens = for_if_clauses(p);
                 if (!gens)
                     return;
@@ -664,6 +682,19 @@ void kr_p_call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
                     return;
                 g->v.GeneratorExp.elt = e;
                 g->v.GeneratorExp.generators = gens;
+                /* a sole generator argument followed by anything but
+                   ')' or ',' is plain invalid syntax */
+                if (sole && PEEK(p) != KR_T_COMMA &&
+                    (PEEK(p) != close_tok || !call)) {
+                    if (!call) {
+                        /* class bases take no bare generator */
+                        kr_p_error_tok(p, kr_p_tok(p, for_idx),
+                                       "invalid syntax");
+                        return;
+                    }
+                    kr_p_syntax_error(p);
+                    return;
+                }
                 if (!(sole && PEEK(p) == close_tok)) {
                     kr_p_error_at(p, KR_ERR_SYNTAX, g->lineno, g->col_offset,
                                   g->end_lineno, g->end_col_offset,
@@ -673,14 +704,12 @@ void kr_p_call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
                 }
                 e = g;
             }
-            if (seen_kw || seen_dstar) {
-                kr_p_error_tok(p, kr_p_peek(p), "%s",
-                              seen_dstar ? "positional argument follows "
-                                           "keyword argument unpacking"
-                                         : "positional argument follows "
-                                           "keyword argument");
-                return;
-            }
+            if ((seen_kw || seen_dstar) && !late_positional)
+                *late = late_positional =
+                    seen_dstar ? "positional argument follows keyword "
+                                 "argument unpacking"
+                               : "positional argument follows keyword "
+                                 "argument";
             if (!kr_vec_push(p, &a, e))
                 return;
         }
@@ -689,34 +718,41 @@ void kr_p_call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
     }
     if (p->error)
         return;
+    if (late_positional) {
+        kr_p_error_tok(p, kr_p_peek(p), "%s", late_positional);
+        return;
+    }
     *args = kr_vec_seq(p, &a);
     *kws = kr_vec_seq(p, &k);
 }
 
-/* Left-recursive chains (a.b.c..., a+b+c...) are built iteratively but
-   still make deep trees; cap them like the recursive paths so that later
-   tree walkers (compiler, dump) cannot overflow the C stack. */
-static int chain_ok(kr_parser *p, int n)
+void kr_p_call_args(kr_parser *p, kr_expr_seq **args, kr_keyword_seq **kws,
+                    int call)
 {
-    if (n + p->depth <= KR_MAX_DEPTH)
-        return 1;
-    if (!p->error) {
-        p->error = 1;
-        p->spec = 0;
-        kr_set_error(p->err, KR_ERR_RECURSION, NULL, 0, 0, 0, 0, "%s",
-                     "maximum recursion depth exceeded during compilation");
+    const char *late;
+    call_args(p, args, kws, call, &late);
+    /* After a positional argument that follows keywords, CPython's error
+       pass matches `args ',' args` whatever comes next, so a later plain
+       syntax error is reported with that message (same position). */
+    if (late && p->error && !p->tok_failed && p->err->kind == KR_ERR_SYNTAX) {
+        const char *m = p->err->msg;
+        if (strcmp(m, "invalid syntax") == 0)
+            snprintf(p->err->msg, sizeof p->err->msg, "%s", late);
+        else if (strcmp(m, "f-string: invalid syntax") == 0)
+            snprintf(p->err->msg, sizeof p->err->msg, "f-string: %s", late);
     }
-    return 0;
 }
 
+/* Left-recursive chains (a.b.c..., a+b+c...) are built iteratively, as
+   CPython's parser does, with no length limit here: the deep trees they
+   make are refused later by the depth guards of the tree walkers
+   (compiler, AST conversion), with CPython's RecursionError. */
 kr_expr *kr_p_primary(kr_parser *p)
 {
     int si = p->pos;
     kr_expr *e = atom(p);
     FAIL_IF(e);
-    for (int n = 0;; n++) {
-        if (!chain_ok(p, n))
-            return NULL;
+    for (;;) {
         int t = PEEK(p);
         if (t == KR_T_DOT) {
             kr_p_next(p);
@@ -736,7 +772,7 @@ kr_expr *kr_p_primary(kr_parser *p)
             FAIL_IF(kr_p_enter(p));
             kr_expr_seq *args;
             kr_keyword_seq *kws;
-            kr_p_call_args(p, &args, &kws, KR_T_RPAR);
+            kr_p_call_args(p, &args, &kws, 1);
             LEAVE(p);
             if (p->error)
                 return NULL;
@@ -774,6 +810,7 @@ kr_expr *kr_p_primary(kr_parser *p)
 /* ---- operators ----------------------------------------------------------- */
 
 static kr_expr *factor(kr_parser *p);
+static kr_expr *comparison(kr_parser *p);
 
 static kr_expr *power(kr_parser *p)
 {
@@ -793,9 +830,10 @@ static kr_expr *power(kr_parser *p)
     }
     if (PEEK(p) == KR_T_DOUBLESTAR) {
         kr_p_next(p);
-        FAIL_IF(kr_p_enter(p));
+        /* CPython's parser spends two levels per nested '**' */
+        FAIL_IF(kr_p_enter_n(p, 2));
         kr_expr *r = factor(p);
-        LEAVE(p);
+        LEAVE_N(p, 2);
         FAIL_IF(r);
         kr_expr *b = kr_p_expr(p, KR_BinOp, ST_OF(si), LAST_END(p));
         FAIL_IF(b);
@@ -807,26 +845,50 @@ static kr_expr *power(kr_parser *p)
     return e;
 }
 
+static int unary_op(int tok, kr_unaryop *op)
+{
+    switch (tok) {
+    case KR_T_PLUS: *op = KR_UAdd; return 1;
+    case KR_T_MINUS: *op = KR_USub; return 1;
+    case KR_T_TILDE: *op = KR_Invert; return 1;
+    case KR_T_NOT: *op = KR_Not; return 1;
+    }
+    return 0;
+}
+
+/* A run of prefix operators (`- - ~x`, `not not x`) and its operand,
+   built without recursion so that long runs cost no C stack; each
+   operator still counts one parser level, as in CPython.  `nots` picks
+   the `not` run (inversion) rather than + - ~ (factor). */
+static kr_expr *prefix_run(kr_parser *p, int nots)
+{
+    int first = p->pos;
+    kr_unaryop op = KR_UAdd;
+    while (unary_op(PEEK(p), &op) && (op == KR_Not) == nots)
+        kr_p_next(p);
+    int n = p->pos - first;
+    if (n == 0)
+        return nots ? comparison(p) : power(p);
+    FAIL_IF(kr_p_enter_n(p, n));
+    kr_expr *e = nots ? comparison(p) : power(p);
+    LEAVE_N(p, n);
+    FAIL_IF(e);
+    int el = kr_p_last(p)->end_lineno, ec = kr_p_last(p)->end_col;
+    for (int i = first + n - 1; i >= first; i--) {
+        kr_token *t = kr_p_tok(p, i);
+        unary_op(t->type, &op);
+        kr_expr *u = kr_p_expr(p, KR_UnaryOp, START(t), el, ec);
+        FAIL_IF(u);
+        u->v.UnaryOp.op = op;
+        u->v.UnaryOp.operand = e;
+        e = u;
+    }
+    return e;
+}
+
 static kr_expr *factor(kr_parser *p)
 {
-    kr_token *st = kr_p_peek(p);
-    kr_unaryop op;
-    switch (st->type) {
-    case KR_T_PLUS: op = KR_UAdd; break;
-    case KR_T_MINUS: op = KR_USub; break;
-    case KR_T_TILDE: op = KR_Invert; break;
-    default: return power(p);
-    }
-    kr_p_next(p);
-    FAIL_IF(kr_p_enter(p));
-    kr_expr *v = factor(p);
-    LEAVE(p);
-    FAIL_IF(v);
-    kr_expr *e = kr_p_expr(p, KR_UnaryOp, START(st), LAST_END(p));
-    FAIL_IF(e);
-    e->v.UnaryOp.op = op;
-    e->v.UnaryOp.operand = v;
-    return e;
+    return prefix_run(p, 0);
 }
 
 /* binary levels: 0 '|', 1 '^', 2 '&', 3 shifts, 4 + -, 5 * / // % @ */
@@ -863,10 +925,7 @@ static kr_expr *binary(kr_parser *p, int level)
     kr_expr *e = level == 5 ? factor(p) : binary(p, level + 1);
     FAIL_IF(e);
     kr_operator op;
-    int n = 0;
     while (binop_of(level, PEEK(p), &op)) {
-        if (!chain_ok(p, ++n))
-            return NULL;
         kr_p_next(p);
         kr_expr *r = level == 5 ? factor(p) : binary(p, level + 1);
         FAIL_IF(r);
@@ -952,19 +1011,7 @@ static kr_expr *comparison(kr_parser *p)
 
 static kr_expr *inversion(kr_parser *p)
 {
-    kr_token *st = kr_p_peek(p);
-    if (st->type != KR_T_NOT)
-        return comparison(p);
-    kr_p_next(p);
-    FAIL_IF(kr_p_enter(p));
-    kr_expr *v = inversion(p);
-    LEAVE(p);
-    FAIL_IF(v);
-    kr_expr *e = kr_p_expr(p, KR_UnaryOp, START(st), LAST_END(p));
-    FAIL_IF(e);
-    e->v.UnaryOp.op = KR_Not;
-    e->v.UnaryOp.operand = v;
-    return e;
+    return prefix_run(p, 1);
 }
 
 static kr_expr *boolop(kr_parser *p, int is_or)
@@ -1073,8 +1120,36 @@ static void check_invalid_expression(kr_parser *p, int st_idx, kr_expr *a)
     }
 }
 
+/* invalid_legacy_expression, which CPython tries at the start of every
+   expression in its error pass: `print x` / `exec x` where x parses as
+   star_expressions.  Returns 1 when it reported the error. */
+static int legacy_statement(kr_parser *p)
+{
+    kr_token *t = kr_p_peek(p);
+    if (!(kr_p_is_name(t, "print") || kr_p_is_name(t, "exec")) ||
+        PEEK2(p) == KR_T_LPAR)
+        return 0;
+    int mark = p->pos;
+    kr_p_next(p);
+    kr_expr *b = speculate(p, kr_p_star_expressions, 1);
+    if (!b) {
+        p->pos = mark;
+        return 0;
+    }
+    p->pos = mark;
+    kr_expr *a = make_name(p, t);
+    if (!a)
+        return 1;
+    p->legacy_hit = 1;
+    kr_p_error_range(p, a, b, "Missing parentheses in call to '%s'. Did you "
+                     "mean %s(...)?", a->v.Name.id, a->v.Name.id);
+    return 1;
+}
+
 kr_expr *kr_p_expression(kr_parser *p)
 {
+    if (p->legacy && !p->spec && !p->no_invalid && legacy_statement(p))
+        return NULL;
     if (PEEK(p) == KR_T_LAMBDA)
         return lambdef(p);
     FAIL_IF(kr_p_enter(p));
@@ -1547,18 +1622,19 @@ kr_arguments *kr_p_params(kr_parser *p, int lambda)
 static kr_expr *lambdef(kr_parser *p)
 {
     kr_token *st = kr_p_next(p);
-    FAIL_IF(kr_p_enter(p));
+    /* two parser levels per nested lambda, as in CPython */
+    FAIL_IF(kr_p_enter_n(p, 2));
     kr_arguments *a = kr_p_params(p, 1);
     if (!a) {
-        LEAVE(p);
+        LEAVE_N(p, 2);
         return NULL;
     }
     if (!ACCEPT(p, KR_T_COLON)) {
-        LEAVE(p);
+        LEAVE_N(p, 2);
         return kr_p_syntax_error(p);
     }
     kr_expr *body = kr_p_expression(p);
-    LEAVE(p);
+    LEAVE_N(p, 2);
     FAIL_IF(body);
     kr_expr *e = kr_p_expr(p, KR_Lambda, START(st), LAST_END(p));
     FAIL_IF(e);

@@ -17,13 +17,25 @@
 static int statement(kr_parser *p, kr_vec *out);
 static kr_stmt_seq *block(kr_parser *p, const char *what, int lineno);
 
-static void set_end_from_body(kr_stmt *s, kr_stmt_seq *body)
+/* Where a block that was just parsed ends: like CPython, at the last
+   token that is not NEWLINE/INDENT/DEDENT, so a trailing ';' counts. */
+static void block_end(kr_parser *p, int *lineno, int *col)
 {
-    if (KR_SEQ_LEN(body)) {
-        kr_stmt *l = body->items[body->n - 1];
-        s->end_lineno = l->end_lineno;
-        s->end_col_offset = l->end_col_offset;
+    int i = p->pos - 1;
+    while (i > 0) {
+        int ty = kr_p_tok(p, i)->type;
+        if (ty != KR_T_NEWLINE && ty != KR_T_INDENT && ty != KR_T_DEDENT &&
+            ty != KR_T_ENDMARKER)
+            break;
+        i--;
     }
+    *lineno = kr_p_tok(p, i)->end_lineno;
+    *col = kr_p_tok(p, i)->end_col;
+}
+
+static void set_block_end(kr_parser *p, kr_stmt *s)
+{
+    block_end(p, &s->end_lineno, &s->end_col_offset);
 }
 
 /* `&&':'` in CPython's grammar: a missing colon is reported right away. */
@@ -51,39 +63,40 @@ static int colon_or_newline(kr_parser *p)
 
 static kr_stmt_seq *simple_stmts(kr_parser *p);
 
+/* IndentationError for a block header not followed by an indented line;
+   `what` names the statement ("'if'", "function definition", ...). */
+static void *missing_block(kr_parser *p, const char *what, int lineno)
+{
+    kr_token *t = kr_p_peek(p);
+    if (p->error)
+        return NULL;
+    int col = t->col + 1;
+    if (t->type == KR_T_ENDMARKER || t->type == KR_T_DEDENT)
+        col = t->col;
+    char m[200];
+    if (!what)
+        snprintf(m, sizeof m, "expected an indented block");
+    else if (what[0] == '\'')
+        snprintf(m, sizeof m, "expected an indented block after %s "
+                 "statement on line %d", what, lineno);
+    else
+        snprintf(m, sizeof m, "expected an indented block after %s "
+                 "on line %d", what, lineno);
+    p->error = 1;
+    kr_set_error(p->err, KR_ERR_INDENTATION, p->tok.buf, t->lineno, col,
+                 t->end_lineno,
+                 what && t->type == KR_T_ENDMARKER ? -1 : t->end_col + 1,
+                 "%s", m);
+    return NULL;
+}
+
 static kr_stmt_seq *block(kr_parser *p, const char *what, int lineno)
 {
     if (PEEK(p) != KR_T_NEWLINE)
         return simple_stmts(p);
     kr_p_next(p);
-    if (PEEK(p) != KR_T_INDENT) {
-        kr_token *t = kr_p_peek(p);
-        if (p->error)
-            return NULL;
-        int col = t->col + 1;
-        if (t->type == KR_T_ENDMARKER || t->type == KR_T_DEDENT)
-            col = t->col;
-        if (what) {
-            char m[200];
-            if (what[0] == '\'')
-                snprintf(m, sizeof m, "expected an indented block after %s "
-                         "statement on line %d", what, lineno);
-            else
-                snprintf(m, sizeof m, "expected an indented block after %s "
-                         "on line %d", what, lineno);
-            p->error = 1;
-            kr_set_error(p->err, KR_ERR_INDENTATION, p->tok.buf, t->lineno,
-                         col, t->end_lineno,
-                         t->type == KR_T_ENDMARKER ? -1 : t->end_col + 1,
-                         "%s", m);
-        } else {
-            p->error = 1;
-            kr_set_error(p->err, KR_ERR_INDENTATION, p->tok.buf, t->lineno,
-                         col, t->end_lineno, t->end_col + 1, "%s",
-                         "expected an indented block");
-        }
-        return NULL;
-    }
+    if (PEEK(p) != KR_T_INDENT)
+        return missing_block(p, what, lineno);
     kr_p_next(p);
     if (!kr_p_enter(p))
         return NULL;
@@ -337,9 +350,19 @@ static void *invalid_assignment(kr_parser *p, int st_idx, kr_vec *targets,
         last = e1->v.Tuple.elts->items[e1->v.Tuple.elts->n - 1];
     else if (unparen_tuple)
         last = NULL;
-    if (last && !is_target_kind(last) && last->kind != KR_Starred &&
-        last->kind != KR_Tuple && last->kind != KR_List) {
-        int li = token_at(p, st_idx, last);
+    /* the element's first token, counting enclosing group parentheses */
+    int li = last ? token_at(p, st_idx, last) : 0;
+    int paren = 0;
+    while (last && li > st_idx && kr_p_tok(p, li - 1)->type == KR_T_LPAR) {
+        li--;
+        paren = 1;
+    }
+    /* a later tuple element that is a plain target still gets CPython's
+       "Maybe you meant '=='" checks (it is parsed as a named_expression) */
+    int later = unparen_tuple && e1->v.Tuple.elts->n > 1;
+    if (last && last->kind != KR_Starred && last->kind != KR_Tuple &&
+        last->kind != KR_List &&
+        (paren || later || !is_target_kind(last))) {
         kr_token *lt = kr_p_tok(p, li);
         int excluded = lt->type == KR_T_TRUE || lt->type == KR_T_FALSE ||
                        lt->type == KR_T_NONE;
@@ -378,12 +401,13 @@ static void *invalid_assignment(kr_parser *p, int st_idx, kr_vec *targets,
                 excluded = comma || isfor ||
                            kr_p_tok(p, li + 1)->type == KR_T_RPAR;
         }
-        int bitor_level = last->kind != KR_Compare &&
-                          last->kind != KR_BoolOp &&
-                          !(last->kind == KR_UnaryOp &&
-                            last->v.UnaryOp.op == KR_Not) &&
-                          last->kind != KR_IfExp && last->kind != KR_Lambda &&
-                          last->kind != KR_NamedExpr;
+        int bitor_level = paren ||
+                          (last->kind != KR_Compare &&
+                           last->kind != KR_BoolOp &&
+                           !(last->kind == KR_UnaryOp &&
+                             last->v.UnaryOp.op == KR_Not) &&
+                           last->kind != KR_IfExp && last->kind != KR_Lambda &&
+                           last->kind != KR_NamedExpr);
         if (!excluded && bitor_level && value_idx > 0) {
             /* what follows '=' must be a bitwise_or not followed by '=' */
             int mark = p->pos;
@@ -397,10 +421,15 @@ static void *invalid_assignment(kr_parser *p, int st_idx, kr_vec *targets,
             p->no_invalid--;
             p->spec--;
             p->pos = mark;
-            if (b && nt != KR_T_EQUAL && nt != KR_T_COLONEQUAL)
+            if (b && nt != KR_T_EQUAL && nt != KR_T_COLONEQUAL) {
+                if (last->kind == KR_Name && !paren)
+                    return kr_p_error_range(p, last, b, "invalid syntax. "
+                                            "Maybe you meant '==' or ':=' "
+                                            "instead of '='?");
                 return kr_p_error_expr(p, last, "cannot assign to %s here. "
                                        "Maybe you meant '==' instead of "
                                        "'='?", kr_p_expr_name(last));
+            }
         }
     }
     for (int i = 0; i < targets->n; i++) {
@@ -414,6 +443,14 @@ static void *invalid_assignment(kr_parser *p, int st_idx, kr_vec *targets,
                                    kr_p_expr_name(bad));
     }
     return kr_p_syntax_error(p);
+}
+
+static int bad_target(kr_expr *x)
+{
+    return x->kind == KR_Yield || x->kind == KR_YieldFrom ||
+           kr_p_invalid_target(x, KR_TGT_STAR) ||
+           (!is_target_kind(x) && x->kind != KR_Tuple && x->kind != KR_List &&
+            x->kind != KR_Starred);
 }
 
 static int augassign_op(int t, kr_operator *op)
@@ -487,22 +524,15 @@ static kr_stmt *expr_stmt(kr_parser *p)
         while (ACCEPT(p, KR_T_EQUAL)) {
             if (first_value_idx < 0)
                 first_value_idx = p->pos;
+            /* CPython reports an invalid target before reading on */
+            if (bad_target(targets.items[targets.n - 1]))
+                return invalid_assignment(p, st_idx, &targets,
+                                          first_value_idx);
             value = kr_p_annotated_rhs(p);
             FAIL_IF(value);
             if (PEEK(p) == KR_T_EQUAL)
                 FAIL_IF(kr_vec_push(p, &targets, value));
         }
-        int bad = 0;
-        for (int i = 0; i < targets.n && !bad; i++) {
-            kr_expr *x = targets.items[i];
-            if (x->kind == KR_Yield || x->kind == KR_YieldFrom ||
-                kr_p_invalid_target(x, KR_TGT_STAR) ||
-                (!is_target_kind(x) && x->kind != KR_Tuple &&
-                 x->kind != KR_List && x->kind != KR_Starred))
-                bad = 1;
-        }
-        if (bad)
-            return invalid_assignment(p, st_idx, &targets, first_value_idx);
         for (int i = 0; i < targets.n; i++)
             if (!kr_p_set_context(p, targets.items[i], KR_Store, KR_TGT_STAR))
                 return NULL;
@@ -661,11 +691,14 @@ static kr_stmt *if_stmt(kr_parser *p, kr_token *st, int is_elif)
     FAIL_IF(s);
     s->v.If.test = test;
     s->v.If.body = body;
-    set_end_from_body(s, body);
+    set_block_end(p, s);
     kr_token *t = kr_p_peek(p);
     if (t->type == KR_T_ELIF) {
         kr_p_next(p);
+        /* each elif nests one level deeper, in CPython's parser too */
+        FAIL_IF(kr_p_enter(p));
         kr_stmt *e = if_stmt(p, t, 1);
+        LEAVE(p);
         FAIL_IF(e);
         s->v.If.orelse = kr_seq1(p, e);
         s->end_lineno = e->end_lineno;
@@ -677,7 +710,7 @@ static kr_stmt *if_stmt(kr_parser *p, kr_token *st, int is_elif)
         kr_stmt_seq *orelse = block(p, "'else'", t->lineno);
         FAIL_IF(orelse);
         s->v.If.orelse = orelse;
-        set_end_from_body(s, orelse);
+        set_block_end(p, s);
     }
     return s;
 }
@@ -705,12 +738,12 @@ static kr_stmt *while_stmt(kr_parser *p, kr_token *st)
     FAIL_IF(s);
     s->v.While.test = test;
     s->v.While.body = body;
-    set_end_from_body(s, body);
+    set_block_end(p, s);
     if (PEEK(p) == KR_T_ELSE) {
         kr_stmt_seq *o = else_block(p);
         FAIL_IF(o);
         s->v.While.orelse = o;
-        set_end_from_body(s, o);
+        set_block_end(p, s);
     }
     return s;
 }
@@ -747,7 +780,7 @@ static kr_stmt *for_stmt(kr_parser *p, kr_token *st, int is_async)
     kr_p_next(p);   /* 'in' */
     kr_expr *iter = kr_p_star_expressions(p);
     FAIL_IF(iter);
-    if (!forced_colon(p))
+    if (!colon_or_newline(p))   /* "expected ':'" only before NEWLINE */
         return NULL;
     kr_stmt_seq *body = block(p, "'for'", st->lineno);
     FAIL_IF(body);
@@ -757,12 +790,12 @@ static kr_stmt *for_stmt(kr_parser *p, kr_token *st, int is_async)
     s->v.For.target = t;
     s->v.For.iter = iter;
     s->v.For.body = body;
-    set_end_from_body(s, body);
+    set_block_end(p, s);
     if (PEEK(p) == KR_T_ELSE) {
         kr_stmt_seq *o = else_block(p);
         FAIL_IF(o);
         s->v.For.orelse = o;
-        set_end_from_body(s, o);
+        set_block_end(p, s);
     }
     return s;
 }
@@ -873,7 +906,7 @@ static kr_stmt *with_stmt(kr_parser *p, kr_token *st, int is_async)
     FAIL_IF(s);
     s->v.With.items = kr_vec_seq(p, &items);
     s->v.With.body = body;
-    set_end_from_body(s, body);
+    set_block_end(p, s);
     return s;
 }
 
@@ -886,7 +919,7 @@ static kr_stmt *try_stmt(kr_parser *p, kr_token *st)
     kr_stmt *s = kr_p_stmt(p, KR_Try, START(st), LAST_END(p));
     FAIL_IF(s);
     s->v.Try.body = body;
-    set_end_from_body(s, body);
+    set_block_end(p, s);
     kr_vec hs;
     kr_vec_init(&hs);
     int star = -1;
@@ -940,9 +973,7 @@ static kr_stmt *try_stmt(kr_parser *p, kr_token *st)
         h->kind = KR_ExceptHandler;
         h->lineno = et->lineno;
         h->col_offset = et->col;
-        kr_stmt *l = hb->items[hb->n - 1];
-        h->end_lineno = l->end_lineno;
-        h->end_col_offset = l->end_col_offset;
+        block_end(p, &h->end_lineno, &h->end_col_offset);
         h->v.ExceptHandler.type = type;
         h->v.ExceptHandler.name = name;
         h->v.ExceptHandler.body = hb;
@@ -957,7 +988,7 @@ static kr_stmt *try_stmt(kr_parser *p, kr_token *st)
         kr_stmt_seq *o = else_block(p);
         FAIL_IF(o);
         s->v.Try.orelse = o;
-        set_end_from_body(s, o);
+        set_block_end(p, s);
     }
     if (PEEK(p) == KR_T_FINALLY) {
         kr_token *ft = kr_p_next(p);
@@ -966,7 +997,7 @@ static kr_stmt *try_stmt(kr_parser *p, kr_token *st)
         kr_stmt_seq *f = block(p, "'finally'", ft->lineno);
         FAIL_IF(f);
         s->v.Try.finalbody = f;
-        set_end_from_body(s, f);
+        set_block_end(p, s);
     } else if (hs.n == 0) {
         return kr_p_error_tok(p, kr_p_peek(p), "expected 'except' or "
                               "'finally' block");
@@ -1005,7 +1036,7 @@ static kr_stmt *funcdef(kr_parser *p, kr_token *st, int is_async,
     s->v.FunctionDef.body = body;
     s->v.FunctionDef.decorator_list = decos;
     s->v.FunctionDef.returns = ret;
-    set_end_from_body(s, body);
+    set_block_end(p, s);
     return s;
 }
 
@@ -1018,7 +1049,7 @@ static kr_stmt *classdef(kr_parser *p, kr_token *st, kr_expr_seq *decos)
     kr_expr_seq *bases = NULL;
     kr_keyword_seq *kws = NULL;
     if (ACCEPT(p, KR_T_LPAR)) {
-        kr_p_call_args(p, &bases, &kws, KR_T_RPAR);
+        kr_p_call_args(p, &bases, &kws, 0);
         if (p->error)
             return NULL;
         if (!ACCEPT(p, KR_T_RPAR))
@@ -1035,7 +1066,7 @@ static kr_stmt *classdef(kr_parser *p, kr_token *st, kr_expr_seq *decos)
     s->v.ClassDef.keywords = kws;
     s->v.ClassDef.body = body;
     s->v.ClassDef.decorator_list = decos;
-    set_end_from_body(s, body);
+    set_block_end(p, s);
     return s;
 }
 
@@ -1197,9 +1228,12 @@ static kr_pattern *sequence_body(kr_parser *p, int close, kr_token *open)
     if (PEEK(p) != close)
         return kr_p_syntax_error(p);
     kr_token *ct = kr_p_next(p);
-    if (close == KR_T_RPAR && v.n == 1 && !had_comma &&
-        ((kr_pattern *)v.items[0])->kind != KR_MatchStar)
-        return v.items[0];   /* group pattern */
+    if (close == KR_T_RPAR && v.n == 1 && !had_comma) {
+        /* a group pattern; "(*x)" is neither group nor sequence */
+        if (((kr_pattern *)v.items[0])->kind == KR_MatchStar)
+            return kr_p_error_tok(p, ct, "invalid syntax");
+        return v.items[0];
+    }
     kr_pattern *x = make_pat(p, KR_MatchSequence, START(open), END_T(ct));
     FAIL_IF(x);
     x->v.MatchSequence.patterns = kr_vec_seq(p, &v);
@@ -1218,6 +1252,8 @@ static kr_pattern *mapping_pattern(kr_parser *p, kr_token *open)
             kr_token *n = kr_p_peek(p);
             if (n->type != KR_T_NAME)
                 return kr_p_syntax_error(p);
+            if (kr_p_is_name(n, "_"))   /* not a capture target */
+                return kr_p_error_tok(p, n, "invalid syntax");
             kr_p_next(p);
             rest = kr_p_name(p, n);
             ACCEPT(p, KR_T_COMMA);
@@ -1425,11 +1461,11 @@ static kr_pattern *patterns(kr_parser *p)
     kr_pattern *first = maybe_star_pattern(p);
     FAIL_IF(first);
     if (PEEK(p) != KR_T_COMMA) {
+        /* a star pattern needs a comma to make a sequence */
         if (first->kind == KR_MatchStar)
-            goto seq1;
+            return kr_p_syntax_error(p);
         return first;
     }
-seq1:;
     kr_vec v;
     kr_vec_init(&v);
     FAIL_IF(kr_vec_push(p, &v, first));
@@ -1458,8 +1494,11 @@ static kr_stmt *match_stmt(kr_parser *p, int *not_match)
     kr_expr *subject = kr_p_star_named_expressions_tuple(p);
     p->no_invalid--;
     p->spec--;
+    /* a match statement needs ':' NEWLINE after its subject; otherwise
+       this is an ordinary statement such as `match[x]: int = 1` */
     if (!subject || p->error || (PEEK(p) != KR_T_COLON &&
-                                 PEEK(p) != KR_T_NEWLINE)) {
+                                 PEEK(p) != KR_T_NEWLINE) ||
+        (PEEK(p) == KR_T_COLON && PEEK2(p) != KR_T_NEWLINE)) {
         if (p->tok_failed)
             return NULL;
         p->error = saved;
@@ -1491,18 +1530,13 @@ static kr_stmt *match_stmt(kr_parser *p, int *not_match)
     p->pos = mark + 1;
     subject = kr_p_star_named_expressions_tuple(p);
     FAIL_IF(subject);
+    if (subject->kind == KR_Starred)   /* `match *x:` needs a comma */
+        return kr_p_error_tok(p, kr_p_peek(p), "invalid syntax");
     kr_p_next(p);   /* ':' */
     if (!ACCEPT(p, KR_T_NEWLINE))
         return kr_p_syntax_error(p);
-    if (PEEK(p) != KR_T_INDENT) {
-        kr_token *t = kr_p_peek(p);
-        p->error = 1;
-        kr_set_error(p->err, KR_ERR_INDENTATION, p->tok.buf, t->lineno,
-                     t->col + 1, t->end_lineno, t->end_col + 1,
-                     "expected an indented block after 'match' statement "
-                     "on line %d", st->lineno);
-        return NULL;
-    }
+    if (PEEK(p) != KR_T_INDENT)
+        return missing_block(p, "'match'", st->lineno);
     kr_p_next(p);
     kr_vec cases;
     kr_vec_init(&cases);
@@ -1533,8 +1567,7 @@ static kr_stmt *match_stmt(kr_parser *p, int *not_match)
     FAIL_IF(s);
     s->v.Match.subject = subject;
     s->v.Match.cases = kr_vec_seq(p, &cases);
-    kr_match_case *lc = cases.items[cases.n - 1];
-    set_end_from_body(s, lc->body);
+    set_block_end(p, s);
     return s;
 }
 
@@ -1632,8 +1665,13 @@ kr_stmt_seq *kr_p_file(kr_parser *p)
             kr_p_next(p);
             continue;
         }
-        if (!statement(p, &v))
+        if (!statement(p, &v)) {
+            /* a rule may give up at a tokenizer failure it did not
+               report (EOF inside brackets while speculating) */
+            if (!p->error)
+                kr_p_syntax_error(p);
             return NULL;
+        }
     }
     return kr_vec_seq(p, &v);
 }

@@ -210,19 +210,38 @@ void *kr_p_nomem(kr_parser *p)
     return NULL;
 }
 
-int kr_p_enter(kr_parser *p)
+int kr_p_enter_n(kr_parser *p, int n)
 {
-    if (++p->depth > KR_MAX_DEPTH) {
-        p->depth--;
+    p->depth += n;
+    if (p->depth > KR_MAX_DEPTH) {
+        p->depth -= n;
         if (!p->error) {
+            /* CPython 3.11 raises a bare MemoryError when its parser
+               stack overflows */
             p->error = 1;
             p->spec = 0;
-            kr_set_error(p->err, KR_ERR_MEMORY, NULL, 0, 0, 0, 0, "%s",
-                         "too complex: parser nesting limit exceeded");
+            kr_set_error(p->err, KR_ERR_MEMORY, NULL, 0, 0, 0, 0, "%s", "");
         }
         return 0;
     }
     return 1;
+}
+
+int kr_p_enter(kr_parser *p)
+{
+    return kr_p_enter_n(p, 1);
+}
+
+/* "'(' was never closed" for the innermost open bracket.  CPython raises
+   it from the parser, so its column is in bytes unless the source
+   encoding is known (see p->chars). */
+static void unclosed_error(kr_parser *p)
+{
+    kr_tokenizer *tk = &p->tok;
+    int l = tk->level - 1;
+    kr_set_error(p->err, KR_ERR_SYNTAX, p->chars ? tk->buf : NULL,
+                 tk->parenlineno[l], tk->parencol[l] + 1, tk->parenlineno[l],
+                 0, "'%c' was never closed", tk->parenstack[l]);
 }
 
 void *kr_p_syntax_error(kr_parser *p)
@@ -238,17 +257,13 @@ void *kr_p_syntax_error(kr_parser *p)
         idx = p->ntoks - 1;
     kr_token *t = kr_p_tok(p, idx);
     if (t->type == KR_T_ERROR && p->tok.eof_in_parens && !p->spec) {
-        kr_tokenizer *tk = &p->tok;
-        int l = tk->level - 1;
         p->error = 1;
         if (p->fstring) {
             kr_set_error(p->err, KR_ERR_SYNTAX, NULL, 0, 0, 0, 0,
                          "f-string: expecting '}'");
             return NULL;
         }
-        kr_set_error(p->err, KR_ERR_SYNTAX, p->tok.buf, tk->parenlineno[l],
-                     tk->parencol[l] + 1, tk->parenlineno[l], 0,
-                     "'%c' was never closed", tk->parenstack[l]);
+        unclosed_error(p);
         return NULL;
     }
     if (t->type == KR_T_INDENT || t->type == KR_T_DEDENT) {
@@ -262,6 +277,11 @@ void *kr_p_syntax_error(kr_parser *p)
                      t->type == KR_T_INDENT ? "unexpected indent"
                                             : "unexpected unindent");
         return NULL;
+    }
+    if (t->type == KR_T_ENDMARKER) {
+        /* CPython reports the end marker's unknown column (-1) + 1 */
+        return kr_p_error_at(p, KR_ERR_SYNTAX, t->lineno, -1, t->lineno, -1,
+                             "invalid syntax");
     }
     return kr_p_error_tok(p, t, "invalid syntax");
 }
@@ -387,13 +407,9 @@ static void check_rest_for_tokenizer_errors(kr_parser *p)
        CPython, where the tokenizer raises at that point, the unclosed
        bracket is the error whatever the parser had concluded. */
     if (p->tok_failed && p->tok.eof_in_parens) {
-        int l = p->tok.level - 1;
-        if (l >= 0) {
+        if (p->tok.level > 0) {
             memset(p->err, 0, sizeof *p->err);
-            kr_set_error(p->err, KR_ERR_SYNTAX, p->tok.buf,
-                         p->tok.parenlineno[l], p->tok.parencol[l] + 1,
-                         p->tok.parenlineno[l], 0, "'%c' was never closed",
-                         p->tok.parenstack[l]);
+            unclosed_error(p);
         }
         return;
     }
@@ -411,17 +427,23 @@ static void check_rest_for_tokenizer_errors(kr_parser *p)
         if (ty == KR_T_ENDMARKER)
             break;
         if (ty == KR_T_ERROR) {
-            if (scratch.kind != KR_ERR_NONE) {
+            /* CPython's tokenizer signals some errors with a status code
+               that only its parser turns into an exception (indentation,
+               tabs, a character after a line continuation): this scan
+               does not report those */
+            int status_only = scratch.kind == KR_ERR_INDENTATION ||
+                              scratch.kind == KR_ERR_TAB ||
+                              strncmp(scratch.msg, "unexpected character "
+                                      "after line continuation", 42) == 0;
+            if (scratch.kind != KR_ERR_NONE && status_only) {
+                /* keep the parser's error */
+            } else if (scratch.kind != KR_ERR_NONE) {
                 *p->err = scratch;
             } else if (p->tok.eof_in_parens) {
                 int l = p->tok.level - 1;
                 if (current_line > p->tok.parenlineno[l]) {
                     memset(p->err, 0, sizeof *p->err);
-                    kr_set_error(p->err, KR_ERR_SYNTAX, p->tok.buf,
-                                 p->tok.parenlineno[l], p->tok.parencol[l] + 1,
-                                 p->tok.parenlineno[l], 0,
-                                 "'%c' was never closed",
-                                 p->tok.parenstack[l]);
+                    unclosed_error(p);
                 }
             }
             break;
@@ -494,11 +516,14 @@ static kr_mod *parse_func_type(kr_parser *p)
     return m;
 }
 
-kr_mod *kr_parse(kr_arena *arena, const char *src, size_t len,
-                 const char *filename, int mode, int flags,
-                 kr_parse_error *err)
+/* One parse of the whole source: a fresh parser over a fresh tokenizer.
+   Returns the parser (to be freed with free_parser) or NULL when out of
+   memory; *out is the module, NULL on error (err says why). */
+static kr_parser *run_parser(kr_arena *arena, const char *src, size_t len,
+                             int mode, int flags, int legacy,
+                             kr_parse_error *err, kr_mod **out)
 {
-    (void)filename;
+    *out = NULL;
     memset(err, 0, sizeof *err);
     kr_parser *p = calloc(1, sizeof *p);
     if (!p) {
@@ -509,11 +534,10 @@ kr_mod *kr_parse(kr_arena *arena, const char *src, size_t len,
     p->err = err;
     p->mode = mode;
     p->flags = flags;
+    p->legacy = legacy;
     kr_mod *m = NULL;
-    if (kr_tok_init(&p->tok, arena, src, len, flags, err) < 0) {
-        free(p);
-        return NULL;
-    }
+    if (kr_tok_init(&p->tok, arena, src, len, flags, err) < 0)
+        return p;
     p->src = p->tok.buf;
     /* CPython converts parser-error columns to characters only when the
        source encoding is known (str input, or a BOM / coding cookie);
@@ -554,13 +578,66 @@ kr_mod *kr_parse(kr_arena *arena, const char *src, size_t len,
         break;
     }
     }
-    if (p->error || !m) {
+    if (p->tok_failed && !p->error)
+        kr_p_syntax_error(p);   /* a failure no rule reported */
+    if (p->error)
         m = NULL;
+    *out = m;
+    return p;
+}
+
+static void free_parser(kr_parser *p)
+{
+    if (p) {
+        free(p->chunks);
+        free(p);
+    }
+}
+
+static int mentions(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= len; i++)
+        if (s[i] == word[0] && memcmp(s + i, word, n) == 0)
+            return 1;
+    return 0;
+}
+
+kr_mod *kr_parse(kr_arena *arena, const char *src, size_t len,
+                 const char *filename, int mode, int flags,
+                 kr_parse_error *err)
+{
+    (void)filename;
+    kr_mod *m;
+    kr_parser *p = run_parser(arena, src, len, mode, flags, 0, err, &m);
+    if (!p)
+        return NULL;
+    if (!p->src) {
+        /* the tokenizer could not even start (encoding, NUL byte...) */
+        free_parser(p);
+        return NULL;
+    }
+    if (!m) {
         if (err->kind == KR_ERR_NONE)
             kr_p_syntax_error(p);
         if (err->kind == KR_ERR_NONE) {
             err->kind = KR_ERR_SYNTAX;
             snprintf(err->msg, sizeof err->msg, "invalid syntax");
+        }
+        /* CPython parses a failing source a second time with its error
+           rules on; the first error met in that pass wins.  Only one of
+           those rules matches valid code: a statement-like use of print
+           or exec, such as `print -1`, earlier in the file. */
+        if ((err->kind == KR_ERR_SYNTAX || err->kind == KR_ERR_INDENTATION) &&
+            !p->tok_failed && (mentions(src, len, "print") ||
+                               mentions(src, len, "exec"))) {
+            kr_parse_error err2;
+            kr_mod *m2;
+            kr_parser *p2 = run_parser(arena, src, len, mode, flags, 1,
+                                       &err2, &m2);
+            if (p2 && p2->legacy_hit)
+                *err = err2;
+            free_parser(p2);
         }
         if (err->kind == KR_ERR_SYNTAX || err->kind == KR_ERR_INDENTATION)
             check_rest_for_tokenizer_errors(p);
@@ -573,7 +650,6 @@ kr_mod *kr_parse(kr_arena *arena, const char *src, size_t len,
             }
         }
     }
-    free(p->chunks);
-    free(p);
+    free_parser(p);
     return m;
 }

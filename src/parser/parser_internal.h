@@ -15,9 +15,18 @@
 #include "parser/parser.h"
 #include "parser/tokenizer.h"
 
-/* The recursion budget; exceeding it is reported like CPython's parser
-   stack overflow (MemoryError-ish, see parser.h). */
-#define KR_MAX_DEPTH 2900
+/* The recursion budget, in CPython parser levels: its parser gives up
+   with a bare MemoryError at 6000 levels of rule nesting (a unary or
+   `not` chain of 5970 operators at top level, 2985 nested lambdas or
+   '**').  Krait counts one level per recursive step of those forms (two
+   for lambda and '**') and starts lower, so the same sources fail.
+   C stack: prefix-operator runs are parsed without recursion; the other
+   deep forms (conditional expressions, lambdas, '**', elif chains) take
+   one or two frames of roughly 100 bytes per level, and a full budget of
+   any of them was measured to parse within a 768 KB stack.  Bracket
+   nesting is capped at 200 by the tokenizer, blocks at 100 indentation
+   levels; left-recursive chains are iterative. */
+#define KR_MAX_DEPTH 5970
 
 struct kr_parser;
 
@@ -40,6 +49,8 @@ typedef struct kr_parser {
     int fstring;            /* parsing an f-string expression */
     int chars;              /* report columns in characters */
     struct kr_parser *parent;
+    int legacy;             /* second pass: report `print x` (see kr_parse) */
+    int legacy_hit;         /* ... and it did */
     const char *src;        /* the normalised buffer (for error text) */
 } kr_parser;
 
@@ -88,7 +99,9 @@ void *kr_p_error_range(kr_parser *p, kr_expr *a, kr_expr *b,
     ;
 void *kr_p_nomem(kr_parser *p);
 int kr_p_enter(kr_parser *p);   /* 0 when too deep (error set) */
+int kr_p_enter_n(kr_parser *p, int n);   /* n levels at once */
 #define LEAVE(p) ((p)->depth--)
+#define LEAVE_N(p, n) ((p)->depth -= (n))
 
 /* ---- allocation -------------------------------------------------------- */
 void *kr_p_alloc(kr_parser *p, size_t n);
@@ -128,8 +141,10 @@ kr_expr *kr_p_primary(kr_parser *p);
 kr_expr *kr_p_atom_strings(kr_parser *p);
 kr_arguments *kr_p_params(kr_parser *p, int lambda);
 kr_expr *kr_p_annotated_rhs(kr_parser *p);
+/* Arguments after '(' up to (not including) ')'; `call` allows a sole
+   unparenthesised generator expression (not in class bases). */
 void kr_p_call_args(kr_parser *p, kr_expr_seq **args,
-                    kr_keyword_seq **kws, int close_tok);
+                    kr_keyword_seq **kws, int call);
 int kr_p_expr_start(int tok);
 
 /* target validation: returns 0 and sets the error if invalid */

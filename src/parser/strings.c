@@ -87,7 +87,7 @@ static void split_token(kr_token *t, strtok_info *si)
         case 'r': case 'R': si->raw = 1; break;
         case 'b': case 'B': si->bytes = 1; break;
         case 'f': case 'F': si->fstr = 1; break;
-        case 'u': case 'U': si->u = 1; break;
+        case 'u': si->u = 1; break;   /* kind='u' only for lowercase */
         }
         s++;
     }
@@ -330,6 +330,7 @@ typedef struct {
     kr_token *tok;          /* the token being scanned */
     strtok_info si;
     int l, c, el, ec;       /* span of the whole string run */
+    int u;                  /* the run starts with a u'' literal */
     kr_vec *values;         /* JoinedStr values being built */
     sbuf lit;               /* pending literal text */
 } fctx;
@@ -342,6 +343,8 @@ static kr_expr *make_const_str(kr_parser *p, fctx *f, sbuf *s)
     e->v.Constant.value.kind = KR_CONST_STR;
     e->v.Constant.value.u.s.bytes = s->b ? s->b : "";
     e->v.Constant.value.u.s.len = s->n;
+    if (f->u)
+        e->v.Constant.kind = "u";
     return e;
 }
 
@@ -359,11 +362,12 @@ static int flush_lit(fctx *f, kr_vec *values, sbuf *lit)
 static int fstring_parse(fctx *f, const char **str, const char *end,
                          int lvl, kr_vec *values, sbuf *lit);
 
-/* Literal parts of a format spec end at the current token, not at the
-   end of the whole string run (CPython 3.11). */
+/* The literal text that ends a format spec spans the current token, not
+   the whole string run (CPython 3.11). */
 static int flush_lit_spec(fctx *f, kr_vec *values, sbuf *lit)
 {
-    int l = f->l, c = f->c, el = f->el, ec = f->ec;
+    int l = f->l, c = f->c, el = f->el, ec = f->ec, u = f->u;
+    f->u = 0;
     f->l = f->tok->lineno;
     f->c = f->tok->col;
     f->el = f->tok->end_lineno;
@@ -373,6 +377,7 @@ static int flush_lit_spec(fctx *f, kr_vec *values, sbuf *lit)
     f->c = c;
     f->el = el;
     f->ec = ec;
+    f->u = u;
     return r;
 }
 
@@ -569,7 +574,8 @@ static int fstring_find_expr(fctx *f, const char **str, const char *end,
         if (!spec && conversion == -1)
             conversion = 'r';
     }
-    if (!(lvl > 0 ? flush_lit_spec(f, values, lit) : flush_lit(f, values, lit)))
+    /* text before a field spans the whole run even inside a spec */
+    if (!flush_lit(f, values, lit))
         return 0;
     kr_expr *fv = kr_p_expr(p, KR_FormattedValue, f->l, f->c, f->el, f->ec);
     if (!fv)
@@ -673,6 +679,7 @@ kr_expr *kr_p_concat_strings(kr_parser *p, int first, int last)
     f.c = ft->col;
     f.el = lt->end_lineno;
     f.ec = lt->end_col;
+    f.u = s0.u;
     kr_vec values;
     kr_vec_init(&values);
     sbuf lit;

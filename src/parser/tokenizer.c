@@ -569,11 +569,14 @@ static const char *scan_number(kr_tokenizer *t, const char *p)
             goto imaginary;
         else if (nonzero) {
             t->cur = p;
-            tok_error_range(t, (int)(start - t->line_start) + 1,
-                            (int)(zeros_end - t->line_start),
-                            "leading zeros in decimal integer literals are "
-                            "not permitted; use an 0o prefix for octal "
-                            "integers");
+            /* CPython gives this range in bytes, unconverted, and its
+               end just past the zeros */
+            kr_set_error(t->err, KR_ERR_SYNTAX, NULL, t->lineno,
+                         (int)(start - t->line_start) + 1, t->lineno,
+                         (int)(zeros_end - t->line_start) + 1, "%s",
+                         "leading zeros in decimal integer literals are "
+                         "not permitted; use an 0o prefix for octal "
+                         "integers");
             return NULL;
         }
         if (!verify_end_of_number(t, p, "decimal"))
@@ -848,6 +851,9 @@ again:
     while (*p == ' ' || *p == '\t' || *p == '\f')
         p++;
     t->cur = p;
+    /* CPython's NEWLINE token covers a trailing comment and stops before
+       the '\n' (error positions at end of line depend on it). */
+    const char *nl_start = p;
     if (*p == '#') {
         while (*p != '\n')
             p++;
@@ -914,9 +920,8 @@ again:
             }
             goto next_line;
         }
-        set_tok(t, tok, KR_T_NEWLINE, nl, t->lineno, t->line_start, nl + 1);
-        tok->end_col = (int)(nl + 1 - t->line_start);
-        tok->end_lineno = t->lineno;
+        set_tok(t, tok, KR_T_NEWLINE, nl_start, t->lineno, t->line_start,
+                nl);
         newline_at(t, p);
         t->cur = p;
         t->atbol = 1;
@@ -970,7 +975,7 @@ letter_quote:
             return KR_T_STRING;
         }
         int end_quote = 0;
-        const char *qstart = p - quote_size;
+        const char *qstart = s;   /* errors point at the prefix */
         while (end_quote != quote_size) {
             char d = *p;
             if (p >= t->end) {
@@ -1025,7 +1030,11 @@ letter_quote:
         p++;
         if (*p != '\n') {
             t->cur = p + 1;
-            kr_set_error(t->err, KR_ERR_SYNTAX, t->buf, t->lineno,
+            /* raised by CPython's parser: byte columns unless the source
+               encoding is known */
+            int chars = (t->flags & KR_PF_IGNORE_COOKIE) || t->had_encoding;
+            kr_set_error(t->err, KR_ERR_SYNTAX, chars ? t->buf : NULL,
+                         t->lineno,
                          (int)(p + 1 - t->line_start), t->lineno, 0,
                          "unexpected character after line continuation "
                          "character");

@@ -3,6 +3,8 @@
  *
  *   astdump [-m exec|eval|single] FILE...     dump each file's AST
  *   astdump -l LISTFILE                       files listed one per line
+ *   -e                                        errors also give end_lineno
+ *                                             and end_offset
  *
  * For each file prints one line: "OK <dump>" or
  * "ERR <Class>|<msg>|<lineno>|<offset>" (Class as CPython names it).
@@ -52,7 +54,7 @@ static char *read_file(const char *path, size_t *len)
     return b;
 }
 
-static void one(const char *path, int mode)
+static void one(const char *path, int mode, int ends)
 {
     size_t len;
     char *src = read_file(path, &len);
@@ -65,11 +67,19 @@ static void one(const char *path, int mode)
     kr_mod *m = kr_parse(a, src, len, path, mode, 0, &err);
     if (m) {
         char *d = kr_ast_dump(m);
-        printf("OK %s\n", d ? d : "(oom)");
+        /* the dump refuses trees deeper than CPython's ast module does */
+        if (d)
+            printf("OK %s\n", d);
+        else
+            printf("ERR RecursionError|maximum recursion depth exceeded "
+                   "during ast construction|0|0%s\n", ends ? "|0|0" : "");
         free(d);
     } else {
-        printf("ERR %s|%s|%d|%d\n", err_class(err.kind, err.msg), err.msg,
+        printf("ERR %s|%s|%d|%d", err_class(err.kind, err.msg), err.msg,
                err.lineno, err.offset);
+        if (ends)
+            printf("|%d|%d", err.end_lineno, err.end_offset);
+        printf("\n");
     }
     kr_arena_free(a);
     free(src);
@@ -77,7 +87,7 @@ static void one(const char *path, int mode)
 
 int main(int argc, char **argv)
 {
-    int mode = KR_MODE_FILE;
+    int mode = KR_MODE_FILE, ends = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-m") == 0 && i + 1 < argc) {
             const char *m = argv[++i];
@@ -85,19 +95,21 @@ int main(int argc, char **argv)
                  : strcmp(m, "single") == 0 ? KR_MODE_SINGLE
                  : strcmp(m, "func_type") == 0 ? KR_MODE_FUNC_TYPE
                                                : KR_MODE_FILE;
+        } else if (strcmp(argv[i], "-e") == 0) {
+            ends = 1;
         } else if (strcmp(argv[i], "-l") == 0 && i + 1 < argc) {
             FILE *f = fopen(argv[++i], "r");
             char line[4096];
             while (f && fgets(line, sizeof line, f)) {
                 line[strcspn(line, "\n")] = 0;
                 if (line[0])
-                    one(line, mode);
+                    one(line, mode, ends);
                 fflush(stdout);
             }
             if (f)
                 fclose(f);
         } else
-            one(argv[i], mode);
+            one(argv[i], mode, ends);
     }
     return 0;
 }

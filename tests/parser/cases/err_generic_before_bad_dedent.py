@@ -1,0 +1,3 @@
+for s in g:
+    x = import 
+  a

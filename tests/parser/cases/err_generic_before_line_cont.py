@@ -1,0 +1,1 @@
+not await for \ _

@@ -1,0 +1,2 @@
+match *None:
+    case 1: pass

@@ -1,0 +1,3 @@
+match x:
+    case {True: -1, **_}:
+        pass

@@ -1,0 +1,1 @@
+f(match=match, True, y:=y,, case=ob)

@@ -1,0 +1,3 @@
+print -1
+print[0]
+exec -x

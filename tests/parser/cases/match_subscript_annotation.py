@@ -1,0 +1,2 @@
+match[*a, *b]: await self = 1
+match[x]: int
