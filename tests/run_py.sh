@@ -3,7 +3,8 @@
 # exit status with what /usr/bin/python3.11 printed (the checked-in .out,
 # .err and .rc files).  Prints one line per failure, then
 # "py: N passed, N failed".  A failure listed in tests/py/known_failures.txt
-# is reported as known; any other failure makes the exit status 1.
+# is reported as known; any other failure makes the exit status 1.  A
+# NAME.flags file holds interpreter options for NAME.py (regen.sh too).
 #   usage: tests/run_py.sh KRAIT [NAME.py ...]
 set -u
 krait=$(realpath "$1"); shift
@@ -15,7 +16,8 @@ pass=0; fail=0; unexpected=0
 for p in "$@"; do
     p=$(basename "$p"); n=${p%.py}
     [ -f "$n.out" ] || continue
-    PYTHONHASHSEED=0 PYTHONIOENCODING=utf-8 timeout "${PY_TIMEOUT:-60}" "$krait" "$p" \
+    flags=; [ -f "$n.flags" ] && flags=$(cat "$n.flags")   # interpreter options, e.g. -b
+    PYTHONHASHSEED=0 PYTHONIOENCODING=utf-8 timeout "${PY_TIMEOUT:-60}" "$krait" $flags "$p" \
         > "$outdir/$n.out.raw" 2> "$outdir/$n.err.raw" < /dev/null
     rc=$?
     sed "s|$PWD/||g" "$outdir/$n.out.raw" > "$outdir/$n.out"

@@ -1,10 +1,9 @@
 /* legacy.c: C API entry points of CPython 3.11 that belong to no object
- * type: the old calling helpers (PyEval_Call*), the C-level profile and
- * trace hooks, the pre-PEP 3118 buffer functions, function forms of
- * macros, the readline hooks, tracemalloc's tracking calls, the
- * tokenizer's operator tables, the bare stderr/stdout printer used before
- * `sys` has its streams, Py_GETENV and Py_Version.  Declared in
- * include/capi_legacy.h. */
+ * type: the old calling helpers (PyEval_Call*), the pre-PEP 3118 buffer
+ * functions, function forms of macros, the readline hooks, tracemalloc's
+ * tracking calls, the tokenizer's operator tables, the bare stderr/stdout
+ * printer used before `sys` has its streams, Py_GETENV and Py_Version.
+ * Declared in include/capi_legacy.h. */
 #include "internal.h"
 #include <stdarg.h>
 #include <stdlib.h>
@@ -69,106 +68,8 @@ PyObject *PyEval_CallMethod(PyObject *obj, const char *name, const char *format,
     return res;
 }
 
-/* ---- C-level profile and trace hooks ----
- * sys.settrace/setprofile keep a Python callable in the context; a C hook
- * is stored there as a builtin function that converts the event name back
- * to the PyTrace_* number and calls the C function with its object. */
-
-typedef struct {
-    Py_tracefunc func;
-    PyObject *obj;
-    PyObject *fn;    /* the builtin function wrapping this hook (borrowed: it owns us) */
-} kr_legacy_hook;
-
-static void kr_legacy_hook_free(PyObject *capsule)
-{
-    kr_legacy_hook *h = PyCapsule_GetPointer(capsule, "krait.tracehook");
-    if (h != NULL) {
-        Py_XDECREF(h->obj);
-        PyMem_RawFree(h);
-    }
-}
-
-static const char *const kr_legacy_events[] = {
-    "call", "exception", "line", "return", "c_call", "c_exception", "c_return", "opcode"
-};
-
-static PyObject *kr_legacy_hook_call(PyObject *capsule, PyObject *const *args, Py_ssize_t nargs)
-{
-    if (!_PyArg_CheckPositional("tracehook", nargs, 3, 3))
-        return NULL;
-    kr_legacy_hook *h = PyCapsule_GetPointer(capsule, "krait.tracehook");
-    if (h == NULL)
-        return NULL;
-    int what = -1;
-    if (PyUnicode_Check(args[1])) {
-        for (int i = 0; i < (int)(sizeof(kr_legacy_events) / sizeof(kr_legacy_events[0])); i++)
-            if (PyUnicode_CompareWithASCIIString(args[1], kr_legacy_events[i]) == 0)
-                what = i;
-    }
-    if (what < 0) {
-        PyErr_SetString(PyExc_ValueError, "unknown trace event");
-        return NULL;
-    }
-    PyObject *frame = args[0] == Py_None ? NULL : args[0];
-    if (h->func(h->obj, (PyFrameObject *)frame, what, args[2]) != 0)
-        return NULL;
-    /* stay the frame's local trace function, as a C hook sees every event */
-    return Py_NewRef(h->fn);
-}
-
-static PyMethodDef kr_legacy_hook_def = {
-    "tracehook", (PyCFunction)(void (*)(void))kr_legacy_hook_call, METH_FASTCALL, NULL
-};
-
-static void kr_legacy_set_hook(PyObject **slot, Py_tracefunc func, PyObject *obj)
-{
-    PyObject *fn = NULL;
-    if (func != NULL) {
-        kr_legacy_hook *h = PyMem_RawMalloc(sizeof(*h));
-        if (h == NULL) {
-            PyErr_NoMemory();
-            return;
-        }
-        h->func = func;
-        h->obj = Py_XNewRef(obj);
-        h->fn = NULL;
-        PyObject *cap = PyCapsule_New(h, "krait.tracehook", kr_legacy_hook_free);
-        if (cap == NULL) {
-            Py_XDECREF(h->obj);
-            PyMem_RawFree(h);
-            return;
-        }
-        fn = PyCFunction_New(&kr_legacy_hook_def, cap);
-        Py_DECREF(cap);
-        if (fn == NULL)
-            return;
-        h->fn = fn;
-    }
-    Py_XSETREF(*slot, fn);
-}
-
-/* Like CPython, these need a thread state: without one they do nothing. */
-void PyEval_SetProfile(Py_tracefunc func, PyObject *obj)
-{
-    struct kr_context *c = kr_context_get();
-    if (c != NULL)
-        kr_legacy_set_hook(&c->mods.profile_func, func, obj);
-}
-
-void PyEval_SetTrace(Py_tracefunc func, PyObject *obj)
-{
-    struct kr_context *c = kr_context_get();
-    if (c != NULL)
-        kr_legacy_set_hook(&c->mods.trace_func, func, obj);
-}
-
-/* Krait's loop calls no per-event hooks while tracing is off, so entering
- * and leaving a tracing section has nothing to suspend. */
-int PyThreadState_EnterTracing(PyThreadState *tstate) __attribute__((weak));
-int PyThreadState_EnterTracing(PyThreadState *tstate) { return 0; }
-int PyThreadState_LeaveTracing(PyThreadState *tstate) __attribute__((weak));
-int PyThreadState_LeaveTracing(PyThreadState *tstate) { return 0; }
+/* (PyEval_SetTrace, PyEval_SetProfile and PyThreadState_EnterTracing /
+ * LeaveTracing live with the loop's tracing, in src/vm/trace.c.) */
 
 /* ---- the old buffer interface ----
  * These hand out a pointer into the exporter's memory without holding the

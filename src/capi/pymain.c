@@ -135,7 +135,8 @@ static int parse_cmdline(int argc, char **argv, cmdline *cl)
             case 'q': cl->opts.quiet = 1; break;
             case 'u': cl->opts.unbuffered = 1; break;
             case 'v': cl->opts.verbose++; break;
-            case 's': case 'b': case 'd': case 'x': case 'R': break;
+            case 'b': Py_BytesWarningFlag++; break;
+            case 's': case 'd': case 'x': case 'R': break;
             case 'h': case '?': help(argv[0]); return 0;
             case 'V':
                 printf("Python %s", PY_VERSION);
@@ -468,7 +469,7 @@ static int handle_exception(int *sigint)
                 status = -1;
             }
         } else {
-            kr_stdstream_flush_all();
+            kr_io_flush_std_streams();
             PyObject *sys_stderr = PySys_GetObject("stderr");
             if (sys_stderr != NULL && sys_stderr != Py_None) {
                 if (PyFile_WriteObject(code, sys_stderr, Py_PRINT_RAW) < 0 ||
@@ -490,6 +491,23 @@ static int handle_exception(int *sigint)
     return 1;
 }
 
+/* As CPython's finalisation does first: when `threading` was imported,
+ * wait for its non-daemon threads (threading._shutdown). */
+static void wait_for_thread_shutdown(void)
+{
+    PyObject *threading = PyDict_GetItemString(PyImport_GetModuleDict(), "threading");
+    if (threading == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    Py_INCREF(threading);
+    PyObject *r = PyObject_CallMethod(threading, "_shutdown", NULL);
+    if (r == NULL)
+        PyErr_WriteUnraisable(threading);
+    Py_XDECREF(r);
+    Py_DECREF(threading);
+}
+
 /* Flushes sys.stdout and sys.stderr at exit; a failure is reported the
  * way CPython reports it, with exit status 120. */
 static int flush_std_streams(int status)
@@ -497,7 +515,8 @@ static int flush_std_streams(int status)
     const char *names[] = {"stdout", "stderr"};
     for (int i = 0; i < 2; i++) {
         PyObject *f = PySys_GetObject(names[i]);
-        if (f == NULL || f == Py_None)
+        /* a stream the program closed is skipped, as CPython does */
+        if (f == NULL || f == Py_None || kr_io_stream_is_closed(f))
             continue;
         Py_INCREF(f);
         PyObject *r = PyObject_CallMethodNoArgs(f, KR_ID(flush));
@@ -520,6 +539,10 @@ int Py_BytesMain(int argc, char **argv)
     if (status >= 0)
         return status;
     apply_environment(&cl);
+    /* -b / -bb: as CPython, a BytesWarning filter above every -W option */
+    if (Py_BytesWarningFlag && cl.nwarn < 63)
+        cl.warn[cl.nwarn++] = Py_BytesWarningFlag > 1 ? "error::BytesWarning"
+                                                      : "default::BytesWarning";
     cl.warn[cl.nwarn] = NULL;
     cl.opts.warnoptions = cl.warn;
     int interactive = cl.mode == RUN_STDIN && isatty(0);
@@ -600,12 +623,13 @@ int Py_BytesMain(int argc, char **argv)
     if (cl.opts.inspect && !sigint && (rc <= 0)) {
         if (PyErr_Occurred())
             PyErr_Clear();
-        kr_stdstream_flush_all();
+        kr_io_flush_std_streams();
         PyCompilerFlags cf = _PyCompilerFlags_INIT;
         if (PyRun_InteractiveLoopFlags(stdin, "<stdin>", &cf) != 0 && PyErr_Occurred())
             status = handle_exception(&sigint);
     }
 finish:
+    wait_for_thread_shutdown();
     status = flush_std_streams(status);
     krait_leave(ctx);
     krait_context_free(ctx);

@@ -1203,23 +1203,6 @@ static PyObject *builtin_exec(PyObject *self, PyObject *const *args, Py_ssize_t 
     Py_RETURN_NONE;
 }
 
-/* open() is io.open; the io module is imported on first use so that
- * start-up does not pay for it. */
-static PyObject *builtin_open(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
-                              PyObject *kwnames)
-{
-    PyObject *io = PyImport_ImportModule("io");
-    if (io == NULL)
-        return NULL;
-    PyObject *open = PyObject_GetAttrString(io, "open");
-    Py_DECREF(io);
-    if (open == NULL)
-        return NULL;
-    PyObject *r = PyObject_Vectorcall(open, args, nargs, kwnames);
-    Py_DECREF(open);
-    return r;
-}
-
 /* compile() accepts AST objects: instances of _ast.AST, which exist only
  * once the `_ast` module has been imported in this context. */
 int kr_is_ast_object(PyObject *obj)
@@ -1287,7 +1270,6 @@ static PyMethodDef builtin_methods[] = {
     F(min, FASTKW, "min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value"),
     F(next, FAST, "next(iterator[, default])\n\nReturn the next item from the iterator."),
     F(oct, METH_O, "Return the octal representation of an integer."),
-    F(open, FASTKW, "Open file and return a stream.  Raise OSError upon failure."),
     F(ord, METH_O, "Return the Unicode code point for a one-character string."),
     F(pow, FASTKW, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"),
     F(print, FASTKW, "Prints the values to a stream, or to sys.stdout by default."),

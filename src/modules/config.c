@@ -15,6 +15,7 @@ PyObject *PyInit__ast(void);
 PyObject *PyInit__contextvars(void);
 PyObject *PyInit_marshal(void);
 PyObject *PyInit__datetime(void);
+PyObject *PyInit__io(void);
 PyObject *PyInit_math(void);
 PyObject *PyInit_time(void);
 PyObject *PyInit_itertools(void);
@@ -44,6 +45,7 @@ const kr_builtin_module kr_builtin_modules[] = {
     {"_contextvars", PyInit__contextvars},
     {"marshal", PyInit_marshal},
     {"_datetime", PyInit__datetime},
+    {"_io", PyInit__io},
     {"math", PyInit_math},
     {"time", PyInit_time},
     {"itertools", PyInit_itertools},

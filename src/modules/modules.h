@@ -22,11 +22,15 @@ int kr_is_ast_object(PyObject *obj);
 PyObject *kr_compile_ast_object(PyObject *ast, PyObject *filename, int mode,
                                 PyCompilerFlags *flags, int optimize);
 
-/* sys.stdin/stdout/stderr before the io module exists: streams over file
- * descriptors 0, 1 and 2 (src/modules/stdstream.c). New references. */
-PyObject *kr_stdstream_new(int fd, const char *name, const char *mode, const char *errors,
-                           int line_buffering, int write_through);
-int kr_stdstream_flush_all(void);
+/* The _io module's part of context start-up (src/modules/_io/module.c):
+ * builtins.open = _io.open; sys.stdin/stdout/stderr as TextIOWrappers;
+ * flushing sys.stdout/stderr on the interpreter's own exit paths. */
+int kr_io_install_open(void);
+int kr_io_install_std_streams(int unbuffered, int use_environment);
+int kr_io_flush_std_streams(void);
+/* f.closed is true (errors count as open and are cleared), for the exit
+ * paths that skip streams the program closed. */
+int kr_io_stream_is_closed(PyObject *f);
 
 /* A built-in module: created by `init` for each context that imports it. */
 typedef struct kr_builtin_module {

@@ -10,7 +10,6 @@ struct kr_modules_state {
     PyObject *audit_hooks;       /* list of sys.addaudithook hooks, or NULL */
     PyObject *trace_func;        /* sys.settrace, or NULL */
     PyObject *profile_func;      /* sys.setprofile, or NULL */
-    PyObject *stdstreams;        /* list of kr_stdstream objects to flush at exit */
     double switch_interval;      /* sys.getswitchinterval() */
     int dlopen_flags;            /* sys.getdlopenflags() */
     int coro_origin_depth;       /* sys.get_coroutine_origin_tracking_depth() */

@@ -9,6 +9,7 @@
 #include "internal.h"
 #include "capi/argparse.h"
 #include "vm/vm.h"
+#include "vm/trace.h"
 #include "modules/modules.h"
 #include "runtime/import.h"
 #include "objects/str_ids.h"
@@ -620,32 +621,25 @@ static PyObject *sys_setswitchinterval(PyObject *self, PyObject *arg)
     Py_RETURN_NONE;
 }
 
-/* Tracing and profiling hooks are recorded so gettrace()/getprofile()
- * answer truthfully; the VM does not call them yet. */
+/* Tracing and profiling hooks are per thread; vm/trace.c runs them. */
 static PyObject *sys_settrace(PyObject *self, PyObject *f)
 {
-    struct kr_context *ctx = kr_context_get();
-    Py_XSETREF(ctx->mods.trace_func, f == Py_None ? NULL : Py_NewRef(f));
-    Py_RETURN_NONE;
+    return kr_sys_settrace(f);
 }
 
 static PyObject *sys_gettrace(PyObject *self, PyObject *unused)
 {
-    PyObject *f = kr_context_get()->mods.trace_func;
-    return Py_NewRef(f ? f : Py_None);
+    return kr_sys_gettrace();
 }
 
 static PyObject *sys_setprofile(PyObject *self, PyObject *f)
 {
-    struct kr_context *ctx = kr_context_get();
-    Py_XSETREF(ctx->mods.profile_func, f == Py_None ? NULL : Py_NewRef(f));
-    Py_RETURN_NONE;
+    return kr_sys_setprofile(f);
 }
 
 static PyObject *sys_getprofile(PyObject *self, PyObject *unused)
 {
-    PyObject *f = kr_context_get()->mods.profile_func;
-    return Py_NewRef(f ? f : Py_None);
+    return kr_sys_getprofile();
 }
 
 static PyObject *sys_call_tracing(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -657,7 +651,7 @@ static PyObject *sys_call_tracing(PyObject *self, PyObject *const *args, Py_ssiz
                      Py_TYPE(args[1])->tp_name);
         return NULL;
     }
-    return PyObject_Call(args[0], args[1], NULL);
+    return kr_sys_call_tracing(args[0], args[1]);
 }
 
 static PyObject *sys_audit(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -859,7 +853,8 @@ static PyObject *make_flags(const kr_options *o)
     const char *seed = o->ignore_environment ? NULL : getenv("PYTHONHASHSEED");
     int hashrand = !(seed && strcmp(seed, "0") == 0);
     long vals[18] = {0, o->inspect, o->inspect, o->optimize, o->dont_write_bytecode,
-                     o->isolated, o->no_site, o->ignore_environment, o->verbose, 0, o->quiet,
+                     o->isolated, o->no_site, o->ignore_environment, o->verbose,
+                     Py_BytesWarningFlag, o->quiet,
                      hashrand, o->isolated, 0, 0, 0, o->isolated, -1};
     PyObject *v[18];
     for (int i = 0; i < 18; i++)
@@ -1088,27 +1083,14 @@ int kr_sys_init(struct kr_context *ctx)
         if (h == NULL || PyDict_SetItemString(d, dunder, h) < 0)
             goto error;
     }
-    /* Standard streams: line-buffered on a terminal, unbuffered with -u. */
-    struct { int fd; const char *name, *attr, *dunder, *mode, *errors; } streams[] = {
-        {0, "<stdin>", "stdin", "__stdin__", "r", "strict"},
-        {1, "<stdout>", "stdout", "__stdout__", "w", "strict"},
-        {2, "<stderr>", "stderr", "__stderr__", "w", "backslashreplace"},
-    };
-    for (int i = 0; i < 3; i++) {
-        PyObject *s = kr_stdstream_new(streams[i].fd, streams[i].name, streams[i].mode,
-                                       streams[i].errors, i == 2 || isatty(streams[i].fd),
-                                       o->unbuffered || i == 2);
-        if (s == NULL)
-            goto error;
-        int rc = PyDict_SetItemString(d, streams[i].attr, s) |
-                 PyDict_SetItemString(d, streams[i].dunder, s);
-        Py_DECREF(s);
-        if (rc < 0)
-            goto error;
-    }
     if (kr_set_builtin_spec(mod) < 0)
         goto error;
     if (PyDict_SetItemString(ctx->modules, "sys", mod) < 0)
+        goto error;
+    /* builtins.open and the standard streams come from _io, which needs
+     * sys in place (src/modules/_io/module.c). */
+    if (kr_io_install_open() < 0 ||
+        kr_io_install_std_streams(o->unbuffered, !(o->ignore_environment || o->isolated)) < 0)
         goto error;
     Py_DECREF(mod);
     return 0;
@@ -1125,6 +1107,5 @@ void kr_modules_state_fini(struct kr_context *ctx)
     Py_CLEAR(st->audit_hooks);
     Py_CLEAR(st->trace_func);
     Py_CLEAR(st->profile_func);
-    Py_CLEAR(st->stdstreams);
     Py_CLEAR(st->modules_by_def);
 }

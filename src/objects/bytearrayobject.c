@@ -327,12 +327,26 @@ static PyObject *bytearray_repr(PyObject *op)
     return r;
 }
 
+/* str(ba) warns with -b, as CPython does, and is the repr. */
+static PyObject *bytearray_str(PyObject *op)
+{
+    if (Py_BytesWarningFlag
+        && PyErr_WarnEx(PyExc_BytesWarning, "str() on a bytearray instance", 1) < 0)
+        return NULL;
+    return bytearray_repr(op);
+}
+
 /* Compares with any bytes-like object (str is not one). */
 static PyObject *bytearray_richcompare(PyObject *a, PyObject *b, int op)
 {
     if (!PyObject_CheckBuffer(a) || !PyObject_CheckBuffer(b) || PyUnicode_Check(a) ||
-        PyUnicode_Check(b))
+        PyUnicode_Check(b)) {
+        if (Py_BytesWarningFlag && (op == Py_EQ || op == Py_NE)
+            && (PyUnicode_Check(a) || PyUnicode_Check(b))
+            && PyErr_WarnEx(PyExc_BytesWarning, "Comparison between bytearray and string", 1) < 0)
+            return NULL;
         Py_RETURN_NOTIMPLEMENTED;
+    }
     Py_buffer va, vb;
     if (PyObject_GetBuffer(a, &va, PyBUF_SIMPLE) != 0) {
         PyErr_Clear();
@@ -822,7 +836,7 @@ PyTypeObject PyByteArray_Type = {
     .tp_as_sequence = &bytearray_as_sequence,
     .tp_as_mapping = &bytearray_as_mapping,
     .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = bytearray_repr,
+    .tp_str = bytearray_str,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_as_buffer = &bytearray_as_buffer,
     /* Not Py_TPFLAGS_SEQUENCE: match statements treat bytearray, like

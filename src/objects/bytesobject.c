@@ -510,6 +510,8 @@ static PyObject *bytes_repr(PyObject *op)
 /* str(b) warns with -b, as CPython does, and is the repr. */
 static PyObject *bytes_str(PyObject *op)
 {
+    if (Py_BytesWarningFlag && PyErr_WarnEx(PyExc_BytesWarning, "str() on a bytes instance", 1) < 0)
+        return NULL;
     return bytes_repr(op);
 }
 
@@ -528,10 +530,24 @@ static Py_hash_t bytes_hash(PyObject *op)
     return h;
 }
 
+/* With -b, == and != against a str or an int warn (BytesWarning). */
+static int kr_bytes_compare_warn(PyObject *a, PyObject *b)
+{
+    const char *msg = NULL;
+    if (PyUnicode_Check(a) || PyUnicode_Check(b))
+        msg = "Comparison between bytes and string";
+    else if (PyLong_Check(a) || PyLong_Check(b))
+        msg = "Comparison between bytes and int";
+    return msg == NULL ? 0 : PyErr_WarnEx(PyExc_BytesWarning, msg, 1);
+}
+
 static PyObject *bytes_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if (!PyBytes_Check(a) || !PyBytes_Check(b))
+    if (!PyBytes_Check(a) || !PyBytes_Check(b)) {
+        if (Py_BytesWarningFlag && (op == Py_EQ || op == Py_NE) && kr_bytes_compare_warn(a, b) < 0)
+            return NULL;
         Py_RETURN_NOTIMPLEMENTED;
+    }
     Py_ssize_t la = Py_SIZE(a), lb = Py_SIZE(b);
     if (op == Py_EQ || op == Py_NE) {
         int eq = la == lb && (a == b || memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b), (size_t)la) == 0);

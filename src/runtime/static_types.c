@@ -19,7 +19,11 @@
  * fails to link wherever the type is used. */
 
 extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type, PyFrame_Type, kr_warnings_matcher_type;
-extern PyTypeObject PyContextToken_Type, PyContextVar_Type, PyContext_Type, PyODict_Type, PyODictIter_Type, PyODictKeys_Type, PyODictValues_Type, PyODictItems_Type, PyPickleBuffer_Type, PyStdPrinter_Type, _PyMemoryIter_Type, kr_AnextAwaitable_Type, kr_StdStream_Type, kr_str_ascii_iter_type;
+extern PyTypeObject PyContextToken_Type, PyContextVar_Type, PyContext_Type, PyODict_Type, PyODictIter_Type, PyODictKeys_Type, PyODictValues_Type, PyODictItems_Type, PyPickleBuffer_Type, PyStdPrinter_Type, _PyMemoryIter_Type, kr_AnextAwaitable_Type, kr_str_ascii_iter_type;
+extern PyTypeObject PyIOBase_Type, PyRawIOBase_Type, PyBufferedIOBase_Type, PyTextIOBase_Type,
+    PyFileIO_Type, PyBytesIO_Type, kr_BytesIOBuffer_Type, PyStringIO_Type, PyBufferedReader_Type,
+    PyBufferedWriter_Type, PyBufferedRandom_Type, PyBufferedRWPair_Type, PyTextIOWrapper_Type,
+    PyIncrementalNewlineDecoder_Type;
 extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView_Type KR_WEAK,
     PyBytesIter_Type KR_WEAK, PyByteArrayIter_Type KR_WEAK, _PyNamespace_Type KR_WEAK,
     _PyManagedBuffer_Type KR_WEAK, Py_GenericAliasType KR_WEAK, _PyUnion_Type KR_WEAK;
@@ -130,7 +134,6 @@ extern PyTypeObject kr_itemgetter_type, kr_attrgetter_type, kr_methodcaller_type
 #pragma weak PyStdPrinter_Type
 #pragma weak _PyMemoryIter_Type
 #pragma weak kr_AnextAwaitable_Type
-#pragma weak kr_StdStream_Type
 #pragma weak kr_str_ascii_iter_type
 
 PyTypeObject *const kr_static_types[] = {
@@ -169,7 +172,11 @@ PyTypeObject *const kr_static_types[] = {
     &PyContextToken_Type, &PyContextVar_Type, &PyContext_Type,
     &PyODict_Type, &PyODictIter_Type, &PyODictKeys_Type, &PyODictValues_Type, &PyODictItems_Type,
     &PyPickleBuffer_Type, &PyStdPrinter_Type, &_PyMemoryIter_Type,
-    &kr_AnextAwaitable_Type, &kr_StdStream_Type, &kr_str_ascii_iter_type,
+    &kr_AnextAwaitable_Type, &kr_str_ascii_iter_type,
+    &PyIOBase_Type, &PyRawIOBase_Type, &PyBufferedIOBase_Type, &PyTextIOBase_Type,
+    &PyFileIO_Type, &PyBytesIO_Type, &kr_BytesIOBuffer_Type, &PyStringIO_Type,
+    &PyBufferedReader_Type, &PyBufferedWriter_Type, &PyBufferedRandom_Type,
+    &PyBufferedRWPair_Type, &PyTextIOWrapper_Type, &PyIncrementalNewlineDecoder_Type,
     &kr_dt_delta_type, &kr_dt_date_type, &kr_dt_time_type, &kr_dt_datetime_type,
     &kr_dt_tzinfo_type, &kr_dt_timezone_type, &kr_dt_isocal_type,
     &kr_count_type, &kr_cycle_type, &kr_repeat_type, &kr_accumulate_type, &kr_compress_type,

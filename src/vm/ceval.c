@@ -14,13 +14,23 @@
  * has no attribute of that name (only the instance dict is consulted);
  * LOAD_METHOD remembers the method descriptor of a type version.  The
  * rarer or longer instructions call helpers in ceval_helpers.c so that the
- * loop body stays small. */
+ * loop body stays small.
+ *
+ * Tracing (sys.settrace/setprofile, vm/trace.c) costs nothing while off:
+ * dispatch goes through a table pointer held in a local, which points at
+ * the ordinary table, or, while the thread has a hook, at a table sending
+ * every instruction to trace_instruction first.  The pointer is re-read
+ * from ts->vm.use_tracing only on slow paths: entry to this function, the
+ * eval-breaker check (switching tracing on or off sets the breaker, which
+ * the loop checks after every call), errors, and BEFORE_WITH. */
 #include "internal.h"
 #include "objects/dict_internal.h"
 #include "structmember.h"
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
 #include "vm/genobject.h"
+#include "objects/methodobject_internal.h"
+#include "vm/trace.h"
 
 /* ---- reading exact int and float objects without a call ----
  * The layouts are fixed by the design (PyLongObject: 30-bit digits after
@@ -487,6 +497,12 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
         KR_OPCODE_LIST(KR_OPCODE_LABEL)
 #undef KR_OPCODE_LABEL
     };
+    static const void *const kr_trace_table[KR_NUM_OPCODES] = {
+#define KR_OPCODE_TRACE_LABEL(name, cache) &&trace_instruction,
+        KR_OPCODE_LIST(KR_OPCODE_TRACE_LABEL)
+#undef KR_OPCODE_TRACE_LABEL
+    };
+    const void *const *dispatch = kr_dispatch_table;
 #define TARGET(op) L_##op:
 #define DISPATCH() \
     do { \
@@ -494,11 +510,35 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
         f->lasti = (int)(next_instr - first_instr); \
         next_instr++; \
         oparg = KR_ARG(word); \
-        goto *kr_dispatch_table[KR_OP(word)]; \
+        goto *dispatch[KR_OP(word)]; \
+    } while (0)
+#define DISPATCH_UNTRACED() goto *kr_dispatch_table[KR_OP(word)]
+#define TRACING_ON() (dispatch != kr_dispatch_table)
+#define TRACE_SELECT() \
+    do { \
+        dispatch = kr_dispatch_table; \
+        if (_Py_unlikely(ts->vm.use_tracing)) \
+            dispatch = kr_trace_table; \
+    } while (0)
+#define TRACE_RELOAD() \
+    do { \
+        TRACE_SELECT(); \
+        trace_prev = f->lasti; \
+        trace_frame = f; \
     } while (0)
 #else
+    int tracing_on = 0;
 #define TARGET(op) case op:
 #define DISPATCH() goto dispatch
+#define DISPATCH_UNTRACED() goto dispatch_op
+#define TRACING_ON() (tracing_on)
+#define TRACE_SELECT() (tracing_on = ts->vm.use_tracing)
+#define TRACE_RELOAD() \
+    do { \
+        TRACE_SELECT(); \
+        trace_prev = f->lasti; \
+        trace_frame = f; \
+    } while (0)
 #endif
 
     PyCodeObject *co;
@@ -508,6 +548,8 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
     PyObject *kwnames = NULL;
     PyObject *retval = NULL;
     int reraise_lasti = -1;     /* RERAISE's restored position, for the frame */
+    int trace_prev = -1;        /* while tracing: the instruction run before, */
+    kr_frame *trace_frame = NULL;   /* ... in this frame */
     kr_word word;
     int oparg;
 
@@ -546,24 +588,75 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
         if (_Py_unlikely(ts->interp->vm.eval_breaker)) { \
             SAVE_FRAME_STATE(); \
             if (kr_handle_eval_breaker(ts) < 0) goto error; \
+            TRACE_RELOAD(); \
         } \
     } while (0)
 
     f->is_entry = 1;
     f->previous = ts->vm.current_frame;
     ts->vm.current_frame = f;
+    TRACE_SELECT();
 
 start_frame:
+    /* (an inlined call keeps the dispatch table: nothing ran since the
+     * CALL that could have switched tracing) */
     if (_Py_unlikely(kr_recursion_enter(ts, ""))) {
         LOAD_FRAME_STATE();
         goto exit_unwind;
     }
     LOAD_FRAME_STATE();
     if (throwflag) {
+        /* generator.throw(): the body is entered, then raises */
         throwflag = 0;
+        if (TRACING_ON() && kr_trace_call(ts, f) < 0)
+            goto exit_unwind;
         goto error;
     }
     DISPATCH();
+
+trace_instruction:
+    /* Tracing is on: report the events due before this instruction runs,
+     * then run it.  next_instr is already past it. */
+    {
+        int here = f->lasti;
+        /* re-read rather than reuse, so that no register of the ordinary
+         * dispatch has to stay live for this label */
+        word = next_instr[-1];
+        if (trace_frame != f) {
+            /* the loop entered a frame or switched frames (an inlined
+             * call or its return) without a reload: a new frame starts
+             * at 0, a caller goes on after its CALL, and a resumed
+             * generator at its RESUME (which needs no previous line) */
+            trace_prev = here == 0 ? -1 : here - 1 - kr_opcode_caches[CALL];
+            trace_frame = f;
+        }
+        SAVE_FRAME_STATE();
+        if (KR_OP(word) == RESUME) {
+            if (kr_trace_call(ts, f) < 0) goto error;
+        } else if (ts->vm.c_tracefunc != NULL && !ts->vm.tracing) {
+            if (kr_trace_line(ts, f, trace_prev) < 0) goto error;
+            sp = localsplus + f->stacktop;
+            if (f->lasti != here) {
+                /* the trace function set f_lineno: go on from there */
+                next_instr = first_instr + f->lasti;
+                word = *next_instr++;
+                oparg = KR_ARG(word);
+            }
+        }
+        if (KR_OP(word) == RETURN_VALUE || KR_OP(word) == YIELD_VALUE) {
+            if (kr_trace_return(ts, f, TOP()) < 0) {
+                /* the frame is left without an exception event */
+                PyObject **base = localsplus + co->co_nlocalsplus;
+                while (sp > base) {
+                    PyObject *o = POP();
+                    Py_XDECREF(o);
+                }
+                goto exit_unwind;
+            }
+        }
+        TRACE_RELOAD();
+        DISPATCH_UNTRACED();
+    }
 
 #if !defined(__GNUC__) || defined(KR_NO_COMPUTED_GOTO)
 dispatch:
@@ -571,6 +664,8 @@ dispatch:
     f->lasti = (int)(next_instr - first_instr);
     next_instr++;
     oparg = KR_ARG(word);
+    if (_Py_unlikely(tracing_on)) goto trace_instruction;
+dispatch_op:
     switch (KR_OP(word)) {
 #endif
 
@@ -580,6 +675,7 @@ dispatch:
         if (_Py_unlikely(ts->interp->vm.eval_breaker) && oparg < 2) {
             SAVE_FRAME_STATE();
             if (kr_handle_eval_breaker(ts) < 0) goto error;
+            TRACE_RELOAD();
         }
         DISPATCH();
     }
@@ -1427,6 +1523,10 @@ dispatch:
         }
         if (PyErr_Occurred()) {
             if (!PyErr_ExceptionMatches(PyExc_StopIteration)) goto error;
+            if (ts->vm.c_tracefunc != NULL) {
+                SAVE_FRAME_STATE();
+                kr_trace_exception(ts, f);
+            }
             PyErr_Clear();
         }
         STACK_SHRINK(1);
@@ -1498,9 +1598,18 @@ dispatch:
             goto start_frame;
         }
         SAVE_FRAME_STATE();
-        res = PyObject_Vectorcall(callable, args,
-                                  (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                                  kwnames);
+        if (_Py_unlikely(TRACING_ON()))
+            res = kr_trace_vectorcall(ts, callable, args,
+                                      (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                      kwnames);
+        else {
+            int direct = 0;   /* builtins and method descriptors: methodobject_internal.h */
+            res = kwnames == NULL ? kr_cfunc_call_direct(ts, callable, args, total, &direct) : NULL;
+            if (!direct)
+                res = PyObject_Vectorcall(callable, args,
+                                          (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                          kwnames);
+        }
         kwnames = NULL;
         for (int i = 0; i < total; i++)
             Py_DECREF(args[i]);
@@ -1544,7 +1653,10 @@ dispatch:
             callargs = t;
         }
         SAVE_FRAME_STATE();
-        res = kr_ceval_call_ex(func, callargs, kwargs);
+        if (_Py_unlikely(TRACING_ON()))
+            res = kr_trace_call_ex(ts, func, callargs, kwargs);
+        else
+            res = kr_ceval_call_ex(func, callargs, kwargs);
         Py_DECREF(callargs);
         Py_XDECREF(kwargs);
         Py_DECREF(func);
@@ -1603,7 +1715,8 @@ dispatch:
         PyObject *res = NULL;
         PySendResult status;
         SAVE_FRAME_STATE();
-        if ((PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver))) {
+        if ((PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver))
+            && (!TRACING_ON() || ts->vm.c_tracefunc == NULL)) {
             status = PyIter_Send(receiver, v, &res);
         } else {
             if (v == Py_None && Py_TYPE(receiver)->tp_iternext != NULL)
@@ -1611,6 +1724,8 @@ dispatch:
             else
                 res = PyObject_CallMethod(receiver, "send", "O", v);
             if (res == NULL) {
+                if (ts->vm.c_tracefunc != NULL && PyErr_ExceptionMatches(PyExc_StopIteration))
+                    kr_trace_exception(ts, f);
                 if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_StopIteration)) {
                     if (_PyGen_FetchStopIterationValue(&res) == 0)
                         status = PYGEN_RETURN;
@@ -1683,7 +1798,10 @@ dispatch:
 
     TARGET(BEFORE_WITH) {
         PyObject *mgr = TOP(), *exit = NULL;
-        PyObject *res = kr_ceval_before_with(mgr, 0, &exit);
+        PyObject *res;
+        SAVE_FRAME_STATE();
+        res = kr_ceval_before_with(mgr, 0, &exit);
+        TRACE_RELOAD();
         if (res == NULL) goto error;
         SET_TOP(exit);
         Py_DECREF(mgr);
@@ -1928,6 +2046,9 @@ error:
     }
     SAVE_FRAME_STATE();
     kr_traceback_add(ts, f);
+    if (_Py_unlikely(ts->vm.c_tracefunc != NULL))
+        kr_trace_exception(ts, f);
+    TRACE_RELOAD();
 
 exception_unwind:
     {
@@ -1957,6 +2078,8 @@ exception_unwind:
             }
             PUSH(exc);
             JUMPTO(h->handler);
+            trace_prev = f->lasti;
+            trace_frame = f;
             DISPATCH();
         }
     }
@@ -1967,6 +2090,10 @@ exit_unwind_nohandler:
             PyObject *o = POP();
             Py_XDECREF(o);
         }
+    }
+    if (_Py_unlikely(TRACING_ON())) {
+        f->stacktop = (int)(sp - localsplus);
+        kr_trace_unwind(ts, f);
     }
 exit_unwind:
     f->stacktop = (int)(sp - localsplus);
@@ -1993,9 +2120,7 @@ PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)
     return PyEval_EvalCodeEx(co, globals, locals, NULL, 0, NULL, 0, NULL, 0, NULL, NULL);
 }
 
-/* The builtins of a globals dict: its __builtins__ (a module's dict or a
- * dict), else the context's builtins; borrowed. */
-static PyObject *kr_ceval_builtins_of(PyObject *globals)
+PyObject *kr_builtins_of_globals(PyObject *globals)
 {
     PyObject *b = PyDict_GetItemString(globals, "__builtins__");
     if (b != NULL) {
@@ -2025,7 +2150,7 @@ PyObject *PyEval_EvalCodeEx(PyObject *_co, PyObject *globals, PyObject *locals,
         PyErr_BadInternalCall();
         return NULL;
     }
-    builtins = kr_ceval_builtins_of(globals);
+    builtins = kr_builtins_of_globals(globals);
     if (builtins == NULL) {
         PyErr_SetString(PyExc_SystemError, "no builtins");
         return NULL;

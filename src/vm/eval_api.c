@@ -233,11 +233,25 @@ PyObject *PyEval_EvalFrame(PyFrameObject *f)
     return PyEval_EvalFrameEx(f, 0);
 }
 
-PyObject *PyEval_EvalFrameEx(PyFrameObject *f, int throwflag)
+/* Runs a frame made by PyFrame_New, once; `throwflag` starts by raising
+ * the pending exception inside it.  New reference or NULL. */
+PyObject *PyEval_EvalFrameEx(PyFrameObject *fo, int throwflag)
 {
-    PyErr_SetString(PyExc_SystemError,
-                    "Krait runs frames only through calls; use PyEval_EvalCode");
-    return NULL;
+    PyThreadState *ts = kr_tstate_get();
+    if (fo == NULL || !PyFrame_Check(fo)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    kr_frame *f = kr_frame_object_take_fresh(fo);
+    if (f == NULL)
+        return NULL;
+    kr_frame_object_untake(fo, f);
+    Py_INCREF(fo);
+    PyObject *res = kr_eval_frame(ts, f, throwflag);
+    f->previous = NULL;
+    kr_frame_object_moved(fo, f);
+    Py_DECREF(fo);
+    return res;
 }
 
 void kr_vm_context_clear(struct kr_context *ctx)

@@ -11,13 +11,14 @@
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
 #include "vm/genobject.h"
+#include "vm/trace.h"
 #include "structmember.h"
 
 struct _frame {
     PyObject_HEAD
     kr_frame *f_frame;          /* the live frame, or our own copy, or NULL */
     PyFrameObject *f_back;      /* owned; filled when the frame is detached */
-    PyObject *f_trace;          /* owned; stored, never called */
+    PyObject *f_trace;          /* owned: the local trace function (vm/trace.c) */
     PyObject *f_locals_cache;   /* owned dict for function frames' f_locals */
     char f_trace_lines;
     char f_trace_opcodes;
@@ -182,6 +183,26 @@ kr_frame *kr_frameobject_frame(PyFrameObject *fo)
     return fo->f_frame;
 }
 
+PyObject *kr_frame_object_trace(PyFrameObject *fo)
+{
+    return fo->f_trace;
+}
+
+void kr_frame_object_set_trace(PyFrameObject *fo, PyObject *trace)
+{
+    Py_XSETREF(fo->f_trace, Py_XNewRef(trace));
+}
+
+int kr_frame_object_trace_lines(PyFrameObject *fo)
+{
+    return fo->f_trace_lines;
+}
+
+int kr_frame_object_trace_opcodes(PyFrameObject *fo)
+{
+    return fo->f_trace_opcodes;
+}
+
 int kr_frame_lineno(kr_frame *f)
 {
     int line, eline, col, ecol;
@@ -239,6 +260,11 @@ static PyObject *kr_fo_get_lineno(PyFrameObject *fo, void *c)
     if (f == NULL)
         Py_RETURN_NONE;
     return PyLong_FromLong(kr_frame_lineno(f));
+}
+
+static int kr_fo_set_lineno(PyFrameObject *fo, PyObject *v, void *c)
+{
+    return kr_trace_set_lineno(fo, kr_fo_frame(fo), v);
 }
 
 static PyObject *kr_fo_get_lasti(PyFrameObject *fo, void *c)
@@ -337,7 +363,7 @@ static int kr_fo_set_trace_opcodes(PyFrameObject *fo, PyObject *v, void *c)
 }
 
 static PyGetSetDef kr_fo_getset[] = {
-    {"f_lineno", (getter)kr_fo_get_lineno, NULL, NULL, NULL},
+    {"f_lineno", (getter)kr_fo_get_lineno, (setter)kr_fo_set_lineno, NULL, NULL},
     {"f_lasti", (getter)kr_fo_get_lasti, NULL, NULL, NULL},
     {"f_code", (getter)kr_fo_get_code, NULL, NULL, NULL},
     {"f_globals", (getter)kr_fo_get_globals, NULL, NULL, NULL},
@@ -470,13 +496,19 @@ PyTypeObject PyFrame_Type = {
 
 /* ---- C API ---- */
 
+/* A fresh frame owned by its object, for PyEval_EvalFrame or PyGen_New
+ * to run; it starts at the first instruction. */
 PyFrameObject *PyFrame_New(PyThreadState *ts, PyCodeObject *code, PyObject *globals,
                            PyObject *locals)
 {
-    /* a frame that never runs: a heap frame owned by its object */
+    if (code == NULL || !PyCode_Check(code) || globals == NULL || !PyDict_Check(globals)
+        || (locals != NULL && !PyMapping_Check(locals))) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
     size_t words = kr_frame_words(code);
     kr_frame *f = PyMem_RawMalloc(words * sizeof(PyObject *));
-    PyObject *builtins = kr_context_get()->builtins;
+    PyObject *builtins = kr_builtins_of_globals(globals);
     if (f == NULL) {
         PyErr_NoMemory();
         return NULL;
@@ -504,6 +536,41 @@ PyFrameObject *PyFrame_New(PyThreadState *ts, PyCodeObject *code, PyObject *glob
     }
     fo->f_owns = 1;                 /* f->frame_obj stays, borrowed */
     return fo;
+}
+
+kr_frame *kr_frame_object_take_fresh(PyFrameObject *fo)
+{
+    kr_frame *f = fo->f_frame;
+    if (f == NULL || !fo->f_owns || f->code == NULL || f->lasti != -1 || f->next != 0
+        || f->previous != NULL) {
+        PyErr_SetString(PyExc_SystemError, "the frame has already run");
+        return NULL;
+    }
+    fo->f_owns = 0;
+    return f;
+}
+
+void kr_frame_object_untake(PyFrameObject *fo, kr_frame *f)
+{
+    fo->f_frame = f;
+    fo->f_owns = 1;
+}
+
+void kr_frame_object_moved(PyFrameObject *fo, kr_frame *old)
+{
+    PyThreadState *ts = kr_tstate_get();
+    if (fo->f_frame == old)
+        return;
+    /* the generator's frame now holds the object (a counted reference) */
+    fo->f_owns = 0;
+    Py_INCREF(fo);
+    kr_frame_free_heap(ts, old);
+}
+
+void kr_frame_free_heap(PyThreadState *ts, kr_frame *f)
+{
+    kr_frame_clear(ts, f);
+    PyMem_RawFree(f);
 }
 
 int PyFrame_GetLineNumber(PyFrameObject *fo)
@@ -572,8 +639,49 @@ void PyFrame_FastToLocals(PyFrameObject *fo)
         PyErr_Clear();
 }
 
+/* Writes a function frame's f_locals dict back into its fast slots and
+ * cells (after a trace function ran, so debuggers can change variables),
+ * as CPython 3.11 does.  With `clear`, a name missing from the dict
+ * unbinds a cell; a plain local cannot be unbound that way (the compiler
+ * assumed it bound), so it becomes None with a RuntimeWarning. */
 void PyFrame_LocalsToFast(PyFrameObject *fo, int clear)
 {
-    /* writes to f_locals of a function frame do not reach its fast
-     * slots; 3.11 does so only for debuggers, which Krait does not run */
+    kr_frame *f = fo->f_frame;
+    PyObject *locals = fo->f_locals_cache;
+    if (f == NULL || f->code == NULL || f->locals != NULL || locals == NULL)
+        return;
+    PyCodeObject *co = f->code;
+    PyObject *exc = PyErr_GetRaisedException();
+    for (int i = 0; i < co->co_nlocalsplus && i < f->stacktop; i++) {
+        unsigned char kind = co->co_localspluskinds[i];
+        PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
+        PyObject *value = PyObject_GetItem(locals, name);
+        if (value == NULL) {
+            PyErr_Clear();
+            if (!clear)
+                continue;
+        }
+        PyObject *old = f->localsplus[i];
+        PyObject *cell = NULL;
+        if ((kind & CO_FAST_FREE) || ((kind & CO_FAST_CELL) && old != NULL && PyCell_Check(old)))
+            cell = old;
+        if (cell != NULL) {
+            PyObject *cur = PyCell_GET(cell);
+            if (value != cur) {
+                PyCell_SET(cell, Py_XNewRef(value));
+                Py_XDECREF(cur);
+            }
+        } else if (value != old) {
+            if (value == NULL) {
+                if (PyErr_WarnFormat(PyExc_RuntimeWarning, 0,
+                                     "assigning None to unbound local %R", name) < 0)
+                    PyErr_WriteUnraisable((PyObject *)fo);
+                value = Py_NewRef(Py_None);
+            }
+            f->localsplus[i] = Py_NewRef(value);
+            Py_XDECREF(old);
+        }
+        Py_XDECREF(value);
+    }
+    PyErr_SetRaisedException(exc);
 }

@@ -128,5 +128,25 @@ PyObject **kr_frame_get_localsplus(struct kr_frame *f);
 void kr_frame_object_rebind(PyFrameObject *fo, kr_frame *f);
 /* the frame behind a frame object (NULL if cleared) */
 kr_frame *kr_frameobject_frame(PyFrameObject *fo);
+/* for the tracing hooks (trace.c): f_trace (borrowed, or NULL), its
+ * setter (NULL clears), f_trace_lines and f_trace_opcodes */
+PyObject *kr_frame_object_trace(PyFrameObject *fo);
+void kr_frame_object_set_trace(PyFrameObject *fo, PyObject *trace);
+int kr_frame_object_trace_lines(PyFrameObject *fo);
+int kr_frame_object_trace_opcodes(PyFrameObject *fo);
+/* PyEval_EvalFrame / PyGen_New: the never-run frame a PyFrame_New object
+ * owns, which the caller now owns (NULL with SystemError if it has run
+ * or is not the object's own); kr_frame_object_untake gives it back. */
+kr_frame *kr_frame_object_take_fresh(PyFrameObject *fo);
+void kr_frame_object_untake(PyFrameObject *fo, kr_frame *f);
+/* After PyEval_EvalFrame ran `old` (the object's own frame): if its body
+ * turned into a generator (RETURN_GENERATOR), the generator took the frame
+ * object along; `old`, now empty, is freed. */
+void kr_frame_object_moved(PyFrameObject *fo, kr_frame *old);
+/* Clears and frees a heap frame (not on the thread's stack). */
+void kr_frame_free_heap(PyThreadState *ts, kr_frame *f);
+/* The builtins dict for `globals`: its __builtins__ (a module's dict or
+ * a dict), else the context's builtins; borrowed. */
+PyObject *kr_builtins_of_globals(PyObject *globals);
 
 #endif

@@ -12,6 +12,7 @@
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
 #include "vm/genobject.h"
+#include "vm/trace.h"
 
 typedef struct kr_genobject kr_gen;
 
@@ -112,12 +113,70 @@ PyObject *kr_gen_from_frame(PyThreadState *ts, kr_frame *f)
     return (PyObject *)g;
 }
 
+/* PyGen_New and friends: a generator whose body is the never-run frame of
+ * a PyFrame_New object, started just after its RETURN_GENERATOR (which a
+ * call of a generator function would have run).  Steals the reference to
+ * `fo`, as CPython does; the code must need no closure. */
 static PyObject *kr_gen_new_from_frameobject(PyTypeObject *tp, PyFrameObject *fo,
                                              PyObject *name, PyObject *qualname)
 {
-    PyErr_SetString(PyExc_SystemError,
-                    "Krait makes generators only by calling generator functions");
-    return NULL;
+    PyThreadState *ts = kr_tstate_get();
+    if (fo == NULL || !PyFrame_Check(fo)) {
+        Py_XDECREF(fo);
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    kr_frame *f = kr_frame_object_take_fresh(fo);
+    if (f == NULL) {
+        Py_DECREF(fo);
+        return NULL;
+    }
+    PyCodeObject *co = f->code;
+    int start = -1;
+    for (int i = 0; i < co->co_ncode && start < 0; i++) {
+        int op = KR_OP(co->co_code[i]);
+        if (op == RETURN_GENERATOR)
+            start = i;
+        else if (op != MAKE_CELL && op != NOP)
+            break;
+    }
+    if (start >= 0 && co->co_nfreevars == 0 && kr_gen_type_for(co) == tp) {
+        /* the cells a call would have made before RETURN_GENERATOR */
+        for (int i = 0; i < start; i++) {
+            if (KR_OP(co->co_code[i]) != MAKE_CELL)
+                continue;
+            PyObject **slot = &f->localsplus[KR_ARG(co->co_code[i])];
+            PyObject *cell = PyCell_New(*slot);
+            if (cell == NULL) {
+                kr_frame_object_untake(fo, f);
+                Py_DECREF(fo);
+                return NULL;
+            }
+            Py_XSETREF(*slot, cell);
+        }
+    } else {
+        kr_frame_object_untake(fo, f);
+        Py_DECREF(fo);
+        PyErr_SetString(PyExc_SystemError, start < 0 || co->co_nfreevars > 0
+                        ? "PyGen_New: the code is not a generator body that needs no closure"
+                        : "PyGen_New: the code's flags name another kind of generator");
+        return NULL;
+    }
+    f->lasti = start;
+    PyObject *gen = kr_gen_from_frame(ts, f);
+    if (gen == NULL) {
+        kr_frame_object_untake(fo, f);
+        Py_DECREF(fo);
+        return NULL;
+    }
+    /* the generator's frame took `fo` along, with our reference */
+    kr_frame_free_heap(ts, f);
+    kr_gen *g = (kr_gen *)gen;
+    if (name != NULL)
+        Py_SETREF(g->gi_name, Py_NewRef(name));
+    if (qualname != NULL)
+        Py_SETREF(g->gi_qualname, Py_NewRef(qualname));
+    return gen;
 }
 
 PyObject *PyGen_New(PyFrameObject *f)
@@ -1432,6 +1491,7 @@ void kr_vm_tstate_clear(PyThreadState *ts)
 {
     Py_CLEAR(ts->vm.asyncgen_firstiter);
     Py_CLEAR(ts->vm.asyncgen_finalizer);
+    kr_trace_tstate_clear(ts);
     while (ts->vm.chunk != NULL) {
         struct kr_frame_chunk *prev = ts->vm.chunk->previous;
         PyMem_RawFree(ts->vm.chunk);

@@ -57,6 +57,16 @@ struct kr_vm_tstate {
     int recursion_headroom;           /* >0 while a RecursionError is being made */
     PyObject *asyncgen_firstiter;     /* sys.set_asyncgen_hooks(), owned or NULL */
     PyObject *asyncgen_finalizer;
+    /* Tracing and profiling hooks (vm/trace.c), per thread as in CPython.
+     * use_tracing is non-zero while a hook is set and no hook is running;
+     * the loop switches to its tracing dispatch only then. */
+    int (*c_tracefunc)(PyObject *, struct _frame *, int, PyObject *);
+    int (*c_profilefunc)(PyObject *, struct _frame *, int, PyObject *);
+    PyObject *c_traceobj;             /* owned, or NULL */
+    PyObject *c_profileobj;           /* owned, or NULL */
+    int tracing;                      /* >0 while a hook runs */
+    int tracing_what;                 /* the event being reported (f_lineno's checks) */
+    int use_tracing;
 };
 
 #endif

@@ -12,8 +12,9 @@ ref=/usr/bin/python3.11
 if [ $# -eq 0 ]; then set -- *.py; fi
 for p in "$@"; do
     p=$(basename "$p"); n=${p%.py}
+    flags=; [ -f "$n.flags" ] && flags=$(cat "$n.flags")   # interpreter options, e.g. -b
     PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 PYTHONIOENCODING=utf-8 timeout 60 \
-        "$ref" "$p" > "$n.out.tmp" 2> "$n.err.tmp" < /dev/null
+        "$ref" $flags "$p" > "$n.out.tmp" 2> "$n.err.tmp" < /dev/null
     rc=$?
     # Scripts see their own absolute path; strip this folder so the
     # expected output does not depend on where the tree is checked out.
