@@ -56,6 +56,15 @@ PyObject *kr_builtin_iter(void);
  * is.  New reference, or NULL with an exception set. */
 PyObject *kr_iter_reduce_remaining(PyObject *scratch, iternextfunc next);
 
+/* range_iterator over C longs; the VM's FOR_ITER steps it inline. */
+typedef struct {
+    PyObject_HEAD
+    long index;
+    long start;
+    long step;
+    long len;
+} kr_rangeiter;
+
 /* list internals used by the VM and other types */
 int kr_list_append_steal(PyObject *list, PyObject *item);
 PyObject *kr_list_from_array_steal(PyObject *const *src, Py_ssize_t n);

@@ -606,15 +606,7 @@ PyTypeObject PyRange_Type = {
     .tp_vectorcall = kr_range_vectorcall,
 };
 
-/* ---- the C-long iterator ---- */
-
-typedef struct {
-    PyObject_HEAD
-    long index;
-    long start;
-    long step;
-    long len;
-} kr_rangeiter;
+/* ---- the C-long iterator (kr_rangeiter: containers.h) ---- */
 
 static PyObject *
 kr_rangeiter_next(kr_rangeiter *r)

@@ -25,6 +25,8 @@
  * the loop checks after every call), errors, and BEFORE_WITH. */
 #include "internal.h"
 #include "objects/dict_internal.h"
+#include "objects/containers.h"
+#include "objects/indexiter.h"
 #include "structmember.h"
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
@@ -1516,7 +1518,35 @@ dispatch_op:
 
     TARGET(FOR_ITER) {
         PyObject *it = TOP();
-        PyObject *next = (*Py_TYPE(it)->tp_iternext)(it);
+        PyObject *next;
+        /* The commonest loops step their iterator here, without a call. */
+        if (Py_IS_TYPE(it, &PyRangeIter_Type)) {
+            kr_rangeiter *r = (kr_rangeiter *)it;
+            if (r->index < r->len) {
+                long v = (long)((unsigned long)r->start +
+                                (unsigned long)(r->index++) * (unsigned long)r->step);
+                next = PyLong_FromLong(v);
+                if (next == NULL) goto error;
+                PUSH(next);
+                DISPATCH();
+            }
+            goto for_iter_exhausted;
+        }
+        if (Py_IS_TYPE(it, &PyListIter_Type) || Py_IS_TYPE(it, &PyTupleIter_Type)) {
+            kr_indexiter *li = (kr_indexiter *)it;
+            PyObject *seq = li->it_seq;
+            /* list and tuple keep their items at different places */
+            if (seq != NULL && li->it_index < Py_SIZE(seq)) {
+                PyObject **items = PyList_CheckExact(seq) ? ((PyListObject *)seq)->ob_item
+                                   : PyTuple_CheckExact(seq) ? ((PyTupleObject *)seq)->ob_item
+                                   : NULL;
+                if (items != NULL) {
+                    PUSH(Py_NewRef(items[li->it_index++]));
+                    DISPATCH();
+                }
+            }
+        }
+        next = (*Py_TYPE(it)->tp_iternext)(it);
         if (next != NULL) {
             PUSH(next);
             DISPATCH();
@@ -1529,6 +1559,7 @@ dispatch_op:
             }
             PyErr_Clear();
         }
+    for_iter_exhausted:
         STACK_SHRINK(1);
         Py_DECREF(it);
         JUMPTO(oparg);
