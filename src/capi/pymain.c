@@ -578,6 +578,11 @@ int Py_BytesMain(int argc, char **argv)
     struct sigaction old_sigint;
     if (sigaction(SIGINT, NULL, &old_sigint) == 0 && old_sigint.sa_handler == SIG_DFL)
         signal(SIGINT, on_sigint);
+    /* Also as CPython: writing to a closed pipe raises BrokenPipeError
+     * instead of killing the process, and so does exceeding a file size
+     * limit (OSError). */
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     status = 0;
     int sigint = 0;
     PyObject *d = NULL;

@@ -935,7 +935,8 @@ static PyObject *builtin_input(PyObject *self, PyObject *const *args, Py_ssize_t
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     if (n == 0) {
-        PyErr_SetNone(PyExc_EOFError);
+        /* CPython's message when input() reads a file, not a terminal */
+        PyErr_SetString(PyExc_EOFError, "EOF when reading a line");
         Py_DECREF(line);
         goto done;
     }
