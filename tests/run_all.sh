@@ -14,7 +14,6 @@ run bash tests/run_unit.sh "$build" ${SAN_CFLAGS:-}
 run bash tests/run_py.sh "$build/krait"
 run bash tests/run_ext.sh "$build"
 run bash tests/run_ext_bad.sh "$build"
-run bash tests/run_ext_bad.sh "$build"
 [ -f tests/run_abi.sh ] && run bash tests/run_abi.sh "$build"
 # Header-only: the sanitizer run does not repeat it.
 [ -z "${SAN_CFLAGS:-}" ] && run bash tests/run_limited.sh
