@@ -16,12 +16,14 @@ PyObject *PyInit__contextvars(void);
 PyObject *PyInit_marshal(void);
 PyObject *PyInit__datetime(void);
 PyObject *PyInit__io(void);
-PyObject *PyInit_math(void);
-PyObject *PyInit_time(void);
 PyObject *PyInit_itertools(void);
 PyObject *PyInit__collections(void);
 PyObject *PyInit__functools(void);
 PyObject *PyInit__operator(void);
+PyObject *PyInit_math(void);
+PyObject *PyInit_time(void);
+PyObject *PyInit__thread(void);
+PyObject *PyInit__string(void);
 
 static PyObject *existing_sys(void)
 {
@@ -46,11 +48,13 @@ const kr_builtin_module kr_builtin_modules[] = {
     {"marshal", PyInit_marshal},
     {"_datetime", PyInit__datetime},
     {"_io", PyInit__io},
-    {"math", PyInit_math},
-    {"time", PyInit_time},
     {"itertools", PyInit_itertools},
     {"_collections", PyInit__collections},
     {"_functools", PyInit__functools},
     {"_operator", PyInit__operator},
+    {"math", PyInit_math},
+    {"time", PyInit_time},
+    {"_thread", PyInit__thread},
+    {"_string", PyInit__string},
     {NULL, NULL}
 };

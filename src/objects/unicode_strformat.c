@@ -6,10 +6,12 @@
  * with automatic/manual numbering, nested fields inside the spec (two
  * levels, as CPython), and CPython's error messages.  The output goes
  * into one _PyUnicodeWriter; each value is rendered with
- * PyObject_Format, or directly for an exact str.
+ * PyObject_Format, or directly for an exact str.  The scanning half
+ * (strformat.h) is shared with the _string module.
  * (owned by the str area) */
 #include "internal.h"
 #include "objects/str_internal.h"
+#include "objects/strformat.h"
 
 enum { KR_AUTO_UNKNOWN, KR_AUTO_AUTO, KR_AUTO_MANUAL };
 
@@ -32,8 +34,7 @@ static Py_UCS4 kr_rd(PyObject *s, Py_ssize_t i)
     return PyUnicode_READ_CHAR(s, i);
 }
 
-/* Parses s[start:end] as a non-negative decimal; -1 if it is not one. */
-static Py_ssize_t kr_fmt_number(PyObject *s, Py_ssize_t start, Py_ssize_t end)
+Py_ssize_t kr_fmt_number(PyObject *s, Py_ssize_t start, Py_ssize_t end)
 {
     Py_ssize_t v = 0;
     if (start >= end)
@@ -76,18 +77,64 @@ static PyObject *kr_fmt_keyword(kr_fmt_ctx *c, PyObject *key)
     return NULL;
 }
 
-/* Resolves the field name s[start:end] to a new reference. */
-static PyObject *kr_fmt_get_field(kr_fmt_ctx *c, PyObject *s, Py_ssize_t start, Py_ssize_t end)
+Py_ssize_t kr_fmt_name_first_end(PyObject *s, Py_ssize_t start, Py_ssize_t end)
 {
-    Py_ssize_t i = start, first_end;
-    PyObject *obj;
+    Py_ssize_t i = start;
     while (i < end) {
         Py_UCS4 ch = kr_rd(s, i);
         if (ch == '.' || ch == '[')
             break;
         i++;
     }
-    first_end = i;
+    return i;
+}
+
+int kr_fmt_next_accessor(PyObject *s, Py_ssize_t *pos, Py_ssize_t end, int *is_attr,
+                         Py_ssize_t *key_start, Py_ssize_t *key_end)
+{
+    Py_ssize_t i = *pos;
+    if (i >= end)
+        return 0;
+    Py_UCS4 ch = kr_rd(s, i++);
+    Py_ssize_t a = i;
+    if (ch == '.') {
+        while (i < end && kr_rd(s, i) != '.' && kr_rd(s, i) != '[')
+            i++;
+        *is_attr = 1;
+        *key_start = a;
+        *key_end = i;
+    }
+    else if (ch == '[') {
+        while (i < end && kr_rd(s, i) != ']')
+            i++;
+        if (i >= end) {
+            PyErr_SetString(PyExc_ValueError, "Missing ']' in format string");
+            return -1;
+        }
+        *is_attr = 0;
+        *key_start = a;
+        *key_end = i;
+        i++;   /* past ']' */
+    }
+    else {
+        /* what follows "[key]" is checked when the next accessor is read,
+         * after the item was looked up, as CPython does */
+        PyErr_SetString(PyExc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+        return -1;
+    }
+    if (*key_start == *key_end) {
+        PyErr_SetString(PyExc_ValueError, "Empty attribute in format string");
+        return -1;
+    }
+    *pos = i;
+    return 1;
+}
+
+/* Resolves the field name s[start:end] to a new reference. */
+static PyObject *kr_fmt_get_field(kr_fmt_ctx *c, PyObject *s, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t first_end = kr_fmt_name_first_end(s, start, end);
+    PyObject *obj;
     Py_ssize_t index = kr_fmt_number(s, start, first_end);
     if (index == -2)
         return NULL;
@@ -129,74 +176,49 @@ static PyObject *kr_fmt_get_field(kr_fmt_ctx *c, PyObject *s, Py_ssize_t start, 
             return NULL;
     }
     /* the accessors */
-    i = first_end;
-    while (i < end) {
-        Py_UCS4 ch = kr_rd(s, i++);
-        Py_ssize_t a = i;
+    Py_ssize_t pos = first_end, a, b;
+    int is_attr, r;
+    while ((r = kr_fmt_next_accessor(s, &pos, end, &is_attr, &a, &b)) > 0) {
         PyObject *next;
-        if (ch == '.') {
-            while (i < end && kr_rd(s, i) != '.' && kr_rd(s, i) != '[')
-                i++;
-            if (i == a) {
-                PyErr_SetString(PyExc_ValueError, "Empty attribute in format string");
-                goto fail;
-            }
-            PyObject *name = PyUnicode_Substring(s, a, i);
+        if (is_attr) {
+            PyObject *name = PyUnicode_Substring(s, a, b);
             if (name == NULL)
                 goto fail;
             next = PyObject_GetAttr(obj, name);
             Py_DECREF(name);
         }
-        else if (ch == '[') {
-            while (i < end && kr_rd(s, i) != ']')
-                i++;
-            if (i >= end) {
-                PyErr_SetString(PyExc_ValueError, "Missing ']' in format string");
-                goto fail;
-            }
-            if (i == a) {
-                PyErr_SetString(PyExc_ValueError, "Empty attribute in format string");
-                goto fail;
-            }
-            Py_ssize_t idx = kr_fmt_number(s, a, i);
-            PyObject *key;
+        else {
+            Py_ssize_t idx = kr_fmt_number(s, a, b);
             if (idx == -2)
                 goto fail;
-            key = idx >= 0 ? PyLong_FromSsize_t(idx) : PyUnicode_Substring(s, a, i);
-            i++;   /* past ']' */
+            PyObject *key = idx >= 0 ? PyLong_FromSsize_t(idx) : PyUnicode_Substring(s, a, b);
             if (key == NULL)
                 goto fail;
             next = PyObject_GetItem(obj, key);
             Py_DECREF(key);
-            if (i < end && kr_rd(s, i) != '.' && kr_rd(s, i) != '[') {
-                Py_XDECREF(next);
-                PyErr_SetString(PyExc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-                goto fail;
-            }
-        }
-        else {
-            PyErr_SetString(PyExc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-            goto fail;
         }
         Py_DECREF(obj);
         if (next == NULL)
             return NULL;
         obj = next;
     }
+    if (r < 0)
+        goto fail;
     return obj;
 fail:
     Py_DECREF(obj);
     return NULL;
 }
 
-/* One replacement field; i is just past the '{'.  Returns the position
- * after the closing '}', or -1. */
-static Py_ssize_t kr_fmt_field(kr_fmt_ctx *c, _PyUnicodeWriter *w, PyObject *s, Py_ssize_t i, Py_ssize_t end,
-                               int depth)
+/* Parses one replacement field; i is just past its '{'.  Returns the
+ * position after the closing '}', or -1. */
+static Py_ssize_t kr_fmt_parse_field(PyObject *s, Py_ssize_t i, Py_ssize_t end, kr_fmt_field *f)
 {
-    Py_ssize_t name_start = i, name_end, spec_start = -1, spec_end = -1;
-    Py_UCS4 ch = 0, conversion = 0;
-    int spec_nested = 0;
+    Py_UCS4 ch = 0;
+    f->name_start = i;
+    f->spec_start = f->spec_end = -1;
+    f->conversion = 0;
+    f->spec_nested = 0;
     while (i < end) {
         ch = kr_rd(s, i++);
         if (ch == '{') {
@@ -211,63 +233,101 @@ static Py_ssize_t kr_fmt_field(kr_fmt_ctx *c, _PyUnicodeWriter *w, PyObject *s, 
         if (ch == '}' || ch == ':' || ch == '!')
             break;
     }
-    name_end = (ch == '}' || ch == ':' || ch == '!') ? i - 1 : i;
+    f->name_end = (ch == '}' || ch == ':' || ch == '!') ? i - 1 : i;
     if (ch == '!' || ch == ':') {
         if (ch == '!') {
             if (i >= end) {
                 PyErr_SetString(PyExc_ValueError, "end of string while looking for conversion specifier");
                 return -1;
             }
-            conversion = kr_rd(s, i++);
+            f->conversion = kr_rd(s, i++);
             if (i < end) {
                 Py_UCS4 n = kr_rd(s, i++);
-                if (n == '}') {
-                    spec_start = spec_end = i - 1;
-                    goto have_field;
-                }
+                if (n == '}')
+                    return i;
                 if (n != ':') {
                     PyErr_SetString(PyExc_ValueError, "expected ':' after conversion specifier");
                     return -1;
                 }
             }
         }
-        spec_start = i;
+        f->spec_start = i;
         int count = 1;
         while (i < end) {
             Py_UCS4 n = kr_rd(s, i++);
             if (n == '{') {
-                spec_nested = 1;
+                f->spec_nested = 1;
                 count++;
             }
             else if (n == '}') {
                 if (--count == 0) {
-                    spec_end = i - 1;
-                    goto have_field;
+                    f->spec_end = i - 1;
+                    return i;
                 }
             }
         }
         PyErr_SetString(PyExc_ValueError, "unmatched '{' in format spec");
         return -1;
     }
-    else if (ch != '}') {
+    if (ch != '}') {
         PyErr_SetString(PyExc_ValueError, "expected '}' before end of string");
         return -1;
     }
-have_field:;
-    PyObject *obj = kr_fmt_get_field(c, s, name_start, name_end);
+    return i;
+}
+
+Py_ssize_t kr_fmt_next_markup(PyObject *s, Py_ssize_t i, Py_ssize_t end,
+                              Py_ssize_t *lit_start, Py_ssize_t *lit_end,
+                              int *has_field, kr_fmt_field *f)
+{
+    Py_UCS4 ch = 0;
+    *lit_start = i;
+    *has_field = 0;
+    while (i < end) {
+        ch = kr_rd(s, i);
+        if (ch == '{' || ch == '}')
+            break;
+        i++;
+    }
+    *lit_end = i;
+    if (i >= end)
+        return i;
+    i++;   /* past the brace */
+    if (i < end && kr_rd(s, i) == ch) {
+        /* a doubled brace: one brace of literal text */
+        *lit_end = i;
+        return i + 1;
+    }
+    if (ch == '}') {
+        PyErr_SetString(PyExc_ValueError, "Single '}' encountered in format string");
+        return -1;
+    }
+    if (i >= end) {
+        PyErr_SetString(PyExc_ValueError, "Single '{' encountered in format string");
+        return -1;
+    }
+    *has_field = 1;
+    return kr_fmt_parse_field(s, i, end, f);
+}
+
+/* Renders one parsed replacement field. */
+static int kr_fmt_render_field(kr_fmt_ctx *c, _PyUnicodeWriter *w, PyObject *s, const kr_fmt_field *f,
+                        int depth)
+{
+    PyObject *obj = kr_fmt_get_field(c, s, f->name_start, f->name_end);
     if (obj == NULL)
         return -1;
-    if (conversion) {
+    if (f->conversion) {
         PyObject *conv;
-        switch (conversion) {
+        switch (f->conversion) {
         case 'r': conv = PyObject_Repr(obj); break;
         case 's': conv = PyObject_Str(obj); break;
         case 'a': conv = PyObject_ASCII(obj); break;
         default:
-            if (conversion > 32 && conversion < 127)
-                PyErr_Format(PyExc_ValueError, "Unknown conversion specifier %c", (int)conversion);
+            if (f->conversion > 32 && f->conversion < 127)
+                PyErr_Format(PyExc_ValueError, "Unknown conversion specifier %c", (int)f->conversion);
             else
-                PyErr_Format(PyExc_ValueError, "Unknown conversion specifier \\x%x", (unsigned)conversion);
+                PyErr_Format(PyExc_ValueError, "Unknown conversion specifier \\x%x", (unsigned)f->conversion);
             conv = NULL;
         }
         Py_DECREF(obj);
@@ -276,12 +336,12 @@ have_field:;
         obj = conv;
     }
     PyObject *spec;
-    if (spec_start < 0 || spec_start >= spec_end)
+    if (f->spec_start < 0 || f->spec_start >= f->spec_end)
         spec = kr_str_empty();
-    else if (spec_nested) {
+    else if (f->spec_nested) {
         _PyUnicodeWriter sw;
         _PyUnicodeWriter_Init(&sw);
-        if (kr_fmt_render(c, &sw, s, spec_start, spec_end, depth - 1) < 0) {
+        if (kr_fmt_render(c, &sw, s, f->spec_start, f->spec_end, depth - 1) < 0) {
             _PyUnicodeWriter_Dealloc(&sw);
             Py_DECREF(obj);
             return -1;
@@ -289,7 +349,7 @@ have_field:;
         spec = _PyUnicodeWriter_Finish(&sw);
     }
     else
-        spec = PyUnicode_Substring(s, spec_start, spec_end);
+        spec = PyUnicode_Substring(s, f->spec_start, f->spec_end);
     if (spec == NULL) {
         Py_DECREF(obj);
         return -1;
@@ -304,7 +364,7 @@ have_field:;
     }
     Py_DECREF(spec);
     Py_DECREF(obj);
-    return r < 0 ? -1 : i;
+    return r;
 }
 
 static int kr_fmt_render(kr_fmt_ctx *c, _PyUnicodeWriter *w, PyObject *s, Py_ssize_t start, Py_ssize_t end,
@@ -316,41 +376,15 @@ static int kr_fmt_render(kr_fmt_ctx *c, _PyUnicodeWriter *w, PyObject *s, Py_ssi
         return -1;
     }
     while (i < end) {
-        Py_ssize_t lit = i;
-        Py_UCS4 ch = 0;
-        while (i < end) {
-            ch = kr_rd(s, i);
-            if (ch == '{' || ch == '}')
-                break;
-            i++;
-        }
-        if (i > lit && _PyUnicodeWriter_WriteSubstring(w, s, lit, i) < 0)
-            return -1;
-        if (i >= end)
-            break;
-        i++;
-        if (ch == '}') {
-            if (i < end && kr_rd(s, i) == '}') {
-                if (_PyUnicodeWriter_WriteChar(w, '}') < 0)
-                    return -1;
-                i++;
-                continue;
-            }
-            PyErr_SetString(PyExc_ValueError, "Single '}' encountered in format string");
-            return -1;
-        }
-        if (i >= end) {
-            PyErr_SetString(PyExc_ValueError, "Single '{' encountered in format string");
-            return -1;
-        }
-        if (kr_rd(s, i) == '{') {
-            if (_PyUnicodeWriter_WriteChar(w, '{') < 0)
-                return -1;
-            i++;
-            continue;
-        }
-        i = kr_fmt_field(c, w, s, i, end, depth);
+        Py_ssize_t lit_start, lit_end;
+        int has_field;
+        kr_fmt_field f;
+        i = kr_fmt_next_markup(s, i, end, &lit_start, &lit_end, &has_field, &f);
         if (i < 0)
+            return -1;
+        if (lit_end > lit_start && _PyUnicodeWriter_WriteSubstring(w, s, lit_start, lit_end) < 0)
+            return -1;
+        if (has_field && kr_fmt_render_field(c, w, s, &f, depth) < 0)
             return -1;
     }
     return 0;

@@ -4,9 +4,10 @@
  * A thread runs Python code in a context only while it holds the
  * context's lock, with kr_tstate pointing at its thread state there.  The
  * lock is a FIFO ticket lock, so that a thread giving it up in
- * kr_context_yield (every switch interval, 5 ms, when someone waits)
- * really hands it over.  PyEval_SaveThread/RestoreThread release and
- * retake it around blocking C code.
+ * kr_context_yield (every switch interval, sys.setswitchinterval(), 5 ms
+ * by default, when someone waits) really hands it over.
+ * PyEval_SaveThread/RestoreThread release and retake it around blocking
+ * C code.
  *
  * PyGILState_* serve native threads that call in without a thread state:
  * they get one on the process's main context.  That context is the one
@@ -67,6 +68,15 @@ void kr_ctx_lock_take(struct kr_context *ctx)
             pthread_cond_wait(&l->cond, &l->mutex);
         atomic_fetch_sub(&l->waiters, 1);
     }
+    if (ctx->rt.finalizing && !pthread_equal(ctx->rt.finalizer, pthread_self())) {
+        /* The context is being torn down by another thread: a thread
+         * coming back to it (a daemon thread) stops here, as CPython's
+         * threads do at finalisation, and never touches it again. */
+        l->serving++;
+        pthread_cond_broadcast(&l->cond);
+        pthread_mutex_unlock(&l->mutex);
+        pthread_exit(NULL);
+    }
     pthread_mutex_unlock(&l->mutex);
     l->last_switch_ns = now_ns();
 }
@@ -90,7 +100,10 @@ void kr_context_yield(void)
     kr_ctx_lock *l = &ts->interp->rt.lock;
     if (atomic_load_explicit(&l->waiters, memory_order_relaxed) == 0)
         return;
-    if (now_ns() - l->last_switch_ns < KR_SWITCH_INTERVAL_NS) {
+    /* sys.setswitchinterval's value, or the default before sys exists */
+    double interval = ts->interp->mods.switch_interval;
+    int64_t interval_ns = interval > 0 ? (int64_t)(interval * 1e9) : KR_SWITCH_INTERVAL_NS;
+    if (now_ns() - l->last_switch_ns < interval_ns) {
         ts->interp->vm.eval_breaker = 1;   /* not yet: ask again soon */
         return;
     }
@@ -363,6 +376,7 @@ struct kr_context *kr_context_new_ex(const kr_options *opts, int stay)
     c->recursion_limit = 1000;
     c->int_max_str_digits = 4300;
     c->rt.id = (int64_t)(((uintptr_t)c) >> 4);
+    c->rt.main_thread = pthread_self();
 
     PyThreadState *ts = PyThreadState_New(c);
     if (ts == NULL) {
@@ -431,6 +445,7 @@ void kr_context_free(struct kr_context *c)
             ts = PyThreadState_New(c);
         kr_tstate_bind(ts);
     }
+    c->rt.finalizer = pthread_self();
     c->rt.finalizing = 1;
     PyErr_Clear();
     /* Buffered output must not be lost with the context. */
@@ -481,6 +496,19 @@ void kr_context_free(struct kr_context *c)
     kr_gc_fini(&c->gc);
     kr_tstate = NULL;
     kr_ctx_lock_release(c);
+    /* Threads still alive in the context (daemon threads, threads
+     * blocked in C code) stop when they next take its lock, but may still
+     * hold its lock, thread states and objects until then: the context's
+     * memory is left to them rather than freed under them. */
+    for (PyThreadState *t = c->threads; t != NULL; t = t->next) {
+        if (t != ts) {
+            if (kr_main_context == c)
+                kr_main_context = NULL;
+            if (restore)
+                PyEval_RestoreThread(prev);
+            return;
+        }
+    }
     /* Everything allocated in the context dies with its arenas. */
     while (c->threads != NULL) {
         PyThreadState *t = c->threads;

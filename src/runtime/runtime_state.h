@@ -36,6 +36,8 @@ struct kr_runtime_state {
     PyObject *default_action;      /* str */
     long filters_version;
     int finalizing;
+    pthread_t finalizer;           /* the thread tearing the context down */
+    pthread_t main_thread;         /* the creator: the one that runs signal handlers */
     void (*exitfuncs[32])(void);   /* Py_AtExit, run by Py_FinalizeEx */
     int nexitfuncs;
 };

@@ -20,25 +20,12 @@
 
 extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type, PyFrame_Type, kr_warnings_matcher_type;
 extern PyTypeObject PyContextToken_Type, PyContextVar_Type, PyContext_Type, PyODict_Type, PyODictIter_Type, PyODictKeys_Type, PyODictValues_Type, PyODictItems_Type, PyPickleBuffer_Type, PyStdPrinter_Type, _PyMemoryIter_Type, kr_AnextAwaitable_Type, kr_str_ascii_iter_type;
-extern PyTypeObject PyIOBase_Type, PyRawIOBase_Type, PyBufferedIOBase_Type, PyTextIOBase_Type,
-    PyFileIO_Type, PyBytesIO_Type, kr_BytesIOBuffer_Type, PyStringIO_Type, PyBufferedReader_Type,
-    PyBufferedWriter_Type, PyBufferedRandom_Type, PyBufferedRWPair_Type, PyTextIOWrapper_Type,
-    PyIncrementalNewlineDecoder_Type;
+extern PyTypeObject PyIOBase_Type, PyRawIOBase_Type, PyBufferedIOBase_Type, PyTextIOBase_Type, PyFileIO_Type, PyBytesIO_Type, kr_BytesIOBuffer_Type, PyStringIO_Type, PyBufferedReader_Type, PyBufferedWriter_Type, PyBufferedRandom_Type, PyBufferedRWPair_Type, PyTextIOWrapper_Type, PyIncrementalNewlineDecoder_Type;
 extern PyTypeObject PyBytes_Type KR_WEAK, PyByteArray_Type KR_WEAK, PyMemoryView_Type KR_WEAK,
     PyBytesIter_Type KR_WEAK, PyByteArrayIter_Type KR_WEAK, _PyNamespace_Type KR_WEAK,
     _PyManagedBuffer_Type KR_WEAK, Py_GenericAliasType KR_WEAK, _PyUnion_Type KR_WEAK;
 
-extern PyTypeObject kr_dt_delta_type, kr_dt_date_type, kr_dt_time_type, kr_dt_datetime_type,
-    kr_dt_tzinfo_type, kr_dt_timezone_type, kr_dt_isocal_type;
-extern PyTypeObject kr_count_type, kr_cycle_type, kr_repeat_type, kr_accumulate_type,
-    kr_compress_type, kr_dropwhile_type, kr_takewhile_type, kr_filterfalse_type,
-    kr_starmap_type, kr_chain_type, kr_islice_type, kr_pairwise_type, kr_zip_longest_type,
-    kr_groupby_type, kr_grouper_type, kr_tee_type, kr_teedataobject_type, kr_product_type,
-    kr_permutations_type, kr_combinations_type, kr_cwr_type;
-extern PyTypeObject kr_deque_type, kr_dequeiter_type, kr_dequereviter_type, kr_defaultdict_type,
-    kr_tuplegetter_type;
-extern PyTypeObject kr_partial_type, kr_keyobject_type, kr_lru_cache_type, kr_lru_link_type;
-extern PyTypeObject kr_itemgetter_type, kr_attrgetter_type, kr_methodcaller_type;
+extern PyTypeObject kr_dt_delta_type KR_WEAK, kr_dt_date_type KR_WEAK, kr_dt_time_type KR_WEAK, kr_dt_datetime_type KR_WEAK, kr_dt_tzinfo_type KR_WEAK, kr_dt_timezone_type KR_WEAK, kr_dt_isocal_type KR_WEAK;
 #pragma weak PyBaseObject_Type
 #pragma weak PyType_Type
 #pragma weak PySuper_Type
@@ -135,6 +122,12 @@ extern PyTypeObject kr_itemgetter_type, kr_attrgetter_type, kr_methodcaller_type
 #pragma weak _PyMemoryIter_Type
 #pragma weak kr_AnextAwaitable_Type
 #pragma weak kr_str_ascii_iter_type
+extern PyTypeObject kr_count_type, kr_cycle_type, kr_repeat_type, kr_accumulate_type, kr_compress_type, kr_dropwhile_type, kr_takewhile_type, kr_filterfalse_type, kr_starmap_type, kr_chain_type, kr_islice_type, kr_pairwise_type, kr_zip_longest_type, kr_groupby_type, kr_grouper_type, kr_tee_type, kr_teedataobject_type, kr_product_type, kr_permutations_type, kr_combinations_type, kr_cwr_type;
+extern PyTypeObject kr_deque_type, kr_dequeiter_type, kr_dequereviter_type, kr_defaultdict_type, kr_tuplegetter_type;
+extern PyTypeObject kr_partial_type, kr_keyobject_type, kr_lru_cache_type, kr_lru_link_type;
+extern PyTypeObject kr_itemgetter_type, kr_attrgetter_type, kr_methodcaller_type;
+extern PyTypeObject kr_lock_type, kr_rlock_type, kr_local_type;
+extern PyTypeObject kr_formatteriter_type, kr_fieldnameiter_type;
 
 PyTypeObject *const kr_static_types[] = {
     &PyBaseObject_Type, &PyType_Type, &PySuper_Type,
@@ -173,21 +166,14 @@ PyTypeObject *const kr_static_types[] = {
     &PyODict_Type, &PyODictIter_Type, &PyODictKeys_Type, &PyODictValues_Type, &PyODictItems_Type,
     &PyPickleBuffer_Type, &PyStdPrinter_Type, &_PyMemoryIter_Type,
     &kr_AnextAwaitable_Type, &kr_str_ascii_iter_type,
-    &PyIOBase_Type, &PyRawIOBase_Type, &PyBufferedIOBase_Type, &PyTextIOBase_Type,
-    &PyFileIO_Type, &PyBytesIO_Type, &kr_BytesIOBuffer_Type, &PyStringIO_Type,
-    &PyBufferedReader_Type, &PyBufferedWriter_Type, &PyBufferedRandom_Type,
-    &PyBufferedRWPair_Type, &PyTextIOWrapper_Type, &PyIncrementalNewlineDecoder_Type,
-    &kr_dt_delta_type, &kr_dt_date_type, &kr_dt_time_type, &kr_dt_datetime_type,
-    &kr_dt_tzinfo_type, &kr_dt_timezone_type, &kr_dt_isocal_type,
-    &kr_count_type, &kr_cycle_type, &kr_repeat_type, &kr_accumulate_type, &kr_compress_type,
-    &kr_dropwhile_type, &kr_takewhile_type, &kr_filterfalse_type, &kr_starmap_type,
-    &kr_chain_type, &kr_islice_type, &kr_pairwise_type, &kr_zip_longest_type,
-    &kr_groupby_type, &kr_grouper_type, &kr_tee_type, &kr_teedataobject_type,
-    &kr_product_type, &kr_permutations_type, &kr_combinations_type, &kr_cwr_type,
-    &kr_deque_type, &kr_dequeiter_type, &kr_dequereviter_type, &kr_defaultdict_type,
-    &kr_tuplegetter_type,
+    &kr_dt_delta_type, &kr_dt_date_type, &kr_dt_time_type, &kr_dt_datetime_type, &kr_dt_tzinfo_type, &kr_dt_timezone_type, &kr_dt_isocal_type,
+    &PyIOBase_Type, &PyRawIOBase_Type, &PyBufferedIOBase_Type, &PyTextIOBase_Type, &PyFileIO_Type, &PyBytesIO_Type, &kr_BytesIOBuffer_Type, &PyStringIO_Type, &PyBufferedReader_Type, &PyBufferedWriter_Type, &PyBufferedRandom_Type, &PyBufferedRWPair_Type, &PyTextIOWrapper_Type, &PyIncrementalNewlineDecoder_Type,
+    &kr_count_type, &kr_cycle_type, &kr_repeat_type, &kr_accumulate_type, &kr_compress_type, &kr_dropwhile_type, &kr_takewhile_type, &kr_filterfalse_type, &kr_starmap_type, &kr_chain_type, &kr_islice_type, &kr_pairwise_type, &kr_zip_longest_type, &kr_groupby_type, &kr_grouper_type, &kr_tee_type, &kr_teedataobject_type, &kr_product_type, &kr_permutations_type, &kr_combinations_type, &kr_cwr_type,
+    &kr_deque_type, &kr_dequeiter_type, &kr_dequereviter_type, &kr_defaultdict_type, &kr_tuplegetter_type,
     &kr_partial_type, &kr_keyobject_type, &kr_lru_cache_type, &kr_lru_link_type,
     &kr_itemgetter_type, &kr_attrgetter_type, &kr_methodcaller_type,
+    &kr_lock_type, &kr_rlock_type, &kr_local_type,
+    &kr_formatteriter_type, &kr_fieldnameiter_type,
 };
 const size_t kr_static_types_count = sizeof(kr_static_types) / sizeof(kr_static_types[0]);
 

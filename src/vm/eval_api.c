@@ -135,8 +135,20 @@ int kr_handle_eval_breaker(PyThreadState *ts)
 {
     struct kr_context *ctx = ts->interp;
     ctx->vm.eval_breaker = 0;
-    if (kr_run_signals(ctx) < 0)
-        return -1;
+    /* As in CPython, signal handlers run in the main thread only (here:
+     * the context's creator); another thread leaves them pending. */
+    if (pthread_equal(pthread_self(), ctx->rt.main_thread)) {
+        if (kr_run_signals(ctx) < 0)
+            return -1;
+    }
+    else {
+        for (int sig = 1; sig < 65; sig++) {
+            if (ctx->vm.pending_signals[sig]) {
+                ctx->vm.eval_breaker = 1;
+                break;
+            }
+        }
+    }
     if (kr_run_pending_calls(ctx) < 0)
         return -1;
     /* Another thread of this context may be waiting for the lock: take
