@@ -803,16 +803,7 @@ static PyObject *datetime_replace(PyObject *self, PyObject *const *args, Py_ssiz
 
 static PyObject *datetime_getstate(PyObject *self, int proto)
 {
-    unsigned char data[10];
-    memcpy(data, KR_DT(self)->data, 10);
-    if (proto > 3 && FOLD(self))
-        data[2] |= 0x80;
-    PyObject *b = PyBytes_FromStringAndSize((const char *)data, 10);
-    if (b == NULL)
-        return NULL;
-    if (KR_TZ(self) == Py_None)
-        return Py_BuildValue("(N)", b);
-    return Py_BuildValue("(NO)", b, KR_TZ(self));
+    return kr_dt_pickle_state(KR_DT(self)->data, 10, 2, FOLD(self), KR_TZ(self), proto);
 }
 
 static PyObject *datetime_reduce_ex(PyObject *self, PyObject *args)

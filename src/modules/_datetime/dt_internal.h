@@ -193,4 +193,11 @@ static inline const char *kr_dt_type_name(PyObject *o)
 /* Adds ", name=value)" in place of the final ")" of a repr. */
 PyObject *kr_dt_repr_append(PyObject *repr, const char *name, PyObject *value);
 
+/* The pickle state of a time (6 data bytes) or datetime (10): the bytes,
+ * with the fold in the top bit of the hour byte `fold_at` for protocols
+ * above 3 (CPython's format), then the tzinfo if there is one.  New
+ * reference. */
+PyObject *kr_dt_pickle_state(const unsigned char *data, int size, int fold_at, int fold,
+                             PyObject *tzinfo, int proto);
+
 #endif

@@ -91,6 +91,21 @@ int kr_dt_static_init(void)
     return 0;
 }
 
+PyObject *kr_dt_pickle_state(const unsigned char *data, int size, int fold_at, int fold,
+                             PyObject *tzinfo, int proto)
+{
+    unsigned char buf[10];
+    memcpy(buf, data, (size_t)size);
+    if (proto > 3 && fold)
+        buf[fold_at] |= 0x80;
+    PyObject *b = PyBytes_FromStringAndSize((const char *)buf, size);
+    if (b == NULL)
+        return NULL;
+    if (tzinfo == Py_None)
+        return Py_BuildValue("(N)", b);
+    return Py_BuildValue("(NO)", b, tzinfo);
+}
+
 /* ---- the C API ---- */
 
 static PyObject *capi_date(int y, int m, int d, PyTypeObject *type)

@@ -308,20 +308,9 @@ static PyObject *time_fromisoformat(PyObject *cls, PyObject *str)
     return res;
 }
 
-/* The pickle state: the data bytes, with the fold in the hour byte's top
- * bit for protocols above 3, and the tzinfo if any. */
 static PyObject *time_getstate(PyObject *self, int proto)
 {
-    unsigned char data[6];
-    memcpy(data, KR_TIME(self)->data, 6);
-    if (proto > 3 && FOLD(self))
-        data[0] |= 0x80;
-    PyObject *b = PyBytes_FromStringAndSize((const char *)data, 6);
-    if (b == NULL)
-        return NULL;
-    if (KR_TIME_TZ(self) == Py_None)
-        return Py_BuildValue("(N)", b);
-    return Py_BuildValue("(NO)", b, KR_TIME_TZ(self));
+    return kr_dt_pickle_state(KR_TIME(self)->data, 6, 0, FOLD(self), KR_TIME_TZ(self), proto);
 }
 
 static PyObject *time_reduce_ex(PyObject *self, PyObject *args)
