@@ -26,7 +26,13 @@ kr_token *kr_p_tok(kr_parser *p, int idx)
     return &p->chunks[idx >> KR_TOK_CHUNK_BITS][idx & (KR_TOK_CHUNK - 1)];
 }
 
-static kr_token error_token = { KR_T_ERROR, 0, 0, 0, 0, 0, NULL, NULL };
+/* The token returned when no more tokens can be stored: an error token of
+ * this parser's own, so that parsers of different contexts share nothing. */
+static kr_token *kr_p_error_token(kr_parser *p)
+{
+    p->error_token.type = KR_T_ERROR;
+    return &p->error_token;
+}
 
 static kr_token *fetch_to(kr_parser *p, int idx)
 {
@@ -38,7 +44,7 @@ static kr_token *fetch_to(kr_parser *p, int idx)
                 kr_token **nt = realloc(p->chunks, (size_t)nc * sizeof *nt);
                 if (!nt) {
                     kr_p_nomem(p);
-                    return &error_token;
+                    return kr_p_error_token(p);
                 }
                 p->chunks = nt;
                 p->cap = nc;
@@ -47,7 +53,7 @@ static kr_token *fetch_to(kr_parser *p, int idx)
                                            KR_TOK_CHUNK * sizeof(kr_token));
             if (!p->chunks[ci]) {
                 kr_p_nomem(p);
-                return &error_token;
+                return kr_p_error_token(p);
             }
         }
         kr_token *t = kr_p_tok(p, p->ntoks);

@@ -34,6 +34,7 @@ typedef struct kr_parser {
     kr_tokenizer tok;
     kr_token **chunks;      /* KR_TOK_CHUNK tokens each, arena-owned */
     int ntoks, cap;
+    kr_token error_token;      /* handed out when token storage runs out */
     int pos;
     int furthest;           /* furthest token fetched outside speculation */
     int spec;               /* >0 while parsing speculatively */
