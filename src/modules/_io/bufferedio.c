@@ -873,20 +873,9 @@ static PyObject *buffered_close(PyObject *op, PyObject *unused)
         PyObject *w = buffered_dealloc_warn(op, op);
         Py_XDECREF(w);
     }
-    PyObject *res = PyObject_CallMethodNoArgs(op, KR_ID(flush));
-    PyObject *exc = res == NULL ? PyErr_GetRaisedException() : NULL;
-    Py_XDECREF(res);
     /* the buffers stay until dealloc: every later call fails its closed
      * check first, and a raw close() that failed leaves the stream usable */
-    res = PyObject_CallMethodNoArgs(self->raw, KR_ID(close));
-    if (exc != NULL) {
-        if (res == NULL)
-            _PyErr_ChainExceptions1(exc);
-        else
-            PyErr_SetRaisedException(exc);
-        Py_CLEAR(res);
-    }
-    return res;
+    return kr_io_flush_and_close_inner(op, self->raw);
 }
 
 static PyObject *buffered_detach(PyObject *op, PyObject *unused)

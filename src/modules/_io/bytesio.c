@@ -445,35 +445,12 @@ static PyObject *bytesio_setstate(PyObject *op, PyObject *state)
     PyBuffer_Release(&view);
     if (rc < 0)
         return NULL;
-    PyObject *posobj = PyTuple_GET_ITEM(state, 1);
-    if (!PyLong_Check(posobj)) {
-        PyErr_Format(PyExc_TypeError, "second item of state must be an integer, not %.200s",
-                     Py_TYPE(posobj)->tp_name);
+    if (kr_io_restore_pos_dict(PyTuple_GET_ITEM(state, 1),
+                               "second item of state must be an integer, not %.200s",
+                               PyTuple_GET_ITEM(state, 2),
+                               "third item of state should be a dict, got a %.200s",
+                               &self->pos, &self->dict) < 0)
         return NULL;
-    }
-    Py_ssize_t pos = PyLong_AsSsize_t(posobj);
-    if (pos == -1 && PyErr_Occurred())
-        return NULL;
-    if (pos < 0) {
-        PyErr_SetString(PyExc_ValueError, "position value cannot be negative");
-        return NULL;
-    }
-    self->pos = pos;
-    PyObject *dict = PyTuple_GET_ITEM(state, 2);
-    if (dict != Py_None) {
-        if (!PyDict_Check(dict)) {
-            PyErr_Format(PyExc_TypeError, "third item of state should be a dict, got a %.200s",
-                         Py_TYPE(dict)->tp_name);
-            return NULL;
-        }
-        if (self->dict == NULL) {
-            self->dict = PyDict_New();
-            if (self->dict == NULL)
-                return NULL;
-        }
-        if (PyDict_Update(self->dict, dict) < 0)
-            return NULL;
-    }
     Py_RETURN_NONE;
 }
 

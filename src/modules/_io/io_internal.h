@@ -69,6 +69,16 @@ void kr_iobase_finalize(PyObject *self);
 int kr_iobase_traverse(PyObject *self, visitproc visit, void *arg);
 int kr_iobase_clear(PyObject *self);
 
+/* close() of a layer over another stream (buffered over raw, text over
+ * buffer): flush self, then close `inner`; a flush error wins, with the
+ * close error chained to it.  New reference (None), or NULL. */
+PyObject *kr_io_flush_and_close_inner(PyObject *self, PyObject *inner);
+
+/* The position and dict items of BytesIO/StringIO __setstate__, with the
+ * messages (formats taking the offending type's name) each class uses. */
+int kr_io_restore_pos_dict(PyObject *posobj, const char *pos_msg, PyObject *dict,
+                           const char *dict_msg, Py_ssize_t *pos, PyObject **selfdict);
+
 /* Size arguments: an int, or None (= -1).  0 or -1 with TypeError. */
 int kr_io_size_arg(PyObject *arg, Py_ssize_t *out);
 

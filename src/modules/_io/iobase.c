@@ -90,6 +90,48 @@ static PyObject *iobase_flush(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+PyObject *kr_io_flush_and_close_inner(PyObject *self, PyObject *inner)
+{
+    PyObject *res = PyObject_CallMethodNoArgs(self, KR_ID(flush));
+    PyObject *exc = res == NULL ? PyErr_GetRaisedException() : NULL;
+    Py_XDECREF(res);
+    res = PyObject_CallMethodNoArgs(inner, KR_ID(close));
+    if (exc != NULL) {
+        if (res == NULL)
+            _PyErr_ChainExceptions1(exc);
+        else
+            PyErr_SetRaisedException(exc);
+        Py_CLEAR(res);
+    }
+    return res;
+}
+
+int kr_io_restore_pos_dict(PyObject *posobj, const char *pos_msg, PyObject *dict,
+                           const char *dict_msg, Py_ssize_t *pos, PyObject **selfdict)
+{
+    if (!PyLong_Check(posobj)) {
+        PyErr_Format(PyExc_TypeError, pos_msg, Py_TYPE(posobj)->tp_name);
+        return -1;
+    }
+    Py_ssize_t p = PyLong_AsSsize_t(posobj);
+    if (p == -1 && PyErr_Occurred())
+        return -1;
+    if (p < 0) {
+        PyErr_SetString(PyExc_ValueError, "position value cannot be negative");
+        return -1;
+    }
+    *pos = p;
+    if (dict == Py_None)
+        return 0;
+    if (!PyDict_Check(dict)) {
+        PyErr_Format(PyExc_TypeError, dict_msg, Py_TYPE(dict)->tp_name);
+        return -1;
+    }
+    if (*selfdict == NULL && (*selfdict = PyDict_New()) == NULL)
+        return -1;
+    return PyDict_Update(*selfdict, dict);
+}
+
 PyObject *kr_iobase_close(PyObject *self, PyObject *unused)
 {
     int closed = kr_iobase_is_closed_flag(self);

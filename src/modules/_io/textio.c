@@ -1713,18 +1713,7 @@ static PyObject *textio_close(PyObject *op, PyObject *unused)
             PyErr_Clear();
         Py_XDECREF(w);
     }
-    PyObject *res = PyObject_CallMethodNoArgs(op, KR_ID(flush));
-    PyObject *exc = res == NULL ? PyErr_GetRaisedException() : NULL;
-    Py_XDECREF(res);
-    res = PyObject_CallMethodNoArgs(self->buffer, KR_ID(close));
-    if (exc != NULL) {
-        if (res == NULL)
-            _PyErr_ChainExceptions1(exc);
-        else
-            PyErr_SetRaisedException(exc);
-        Py_CLEAR(res);
-    }
-    return res;
+    return kr_io_flush_and_close_inner(op, self->buffer);
 }
 
 static PyObject *buffer_call(kr_textio *self, PyObject *name)
