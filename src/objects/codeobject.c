@@ -44,8 +44,10 @@ kr_code_new(const kr_code_spec *s)
         PyErr_NoMemory();
         return NULL;
     }
+    /* (code.replace() hands over the words of a code object the loop may
+     * have specialised: the new object starts from the emitted form) */
     if (n)
-        memcpy(co->co_code, s->code, sizeof(kr_word) * (size_t)n);
+        kr_code_words_unspecialize(co->co_code, s->code, n);
     if (n && s->locations)
         memcpy(co->co_locations, s->locations, sizeof(kr_location) * (size_t)n);
     else
@@ -164,10 +166,12 @@ PyObject *
 PyCode_GetCode(PyCodeObject *co)
 {
     if (co->co_code_bytes == NULL) {
-        co->co_code_bytes = PyBytes_FromStringAndSize((const char *)co->co_code,
-                                                      (Py_ssize_t)(co->co_ncode * sizeof(kr_word)));
-        if (co->co_code_bytes == NULL)
+        /* the emitted words, not the loop's specialised ones */
+        PyObject *b = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(co->co_ncode * sizeof(kr_word)));
+        if (b == NULL)
             return NULL;
+        kr_code_words_unspecialize((kr_word *)PyBytes_AS_STRING(b), co->co_code, co->co_ncode);
+        co->co_code_bytes = b;
     }
     Py_INCREF(co->co_code_bytes);
     return co->co_code_bytes;
@@ -333,7 +337,7 @@ code_lines(PyObject *self, PyObject *unused)
         return NULL;
     Py_ssize_t i = 0;
     while (i < co->co_ncode) {
-        int op = KR_OP(co->co_code[i]);
+        int op = KR_BASE_OP(co->co_code[i]);
         Py_ssize_t size = 1 + (op < KR_NUM_OPCODES ? kr_opcode_caches[op] : 0);
         if (i + size > co->co_ncode)
             size = co->co_ncode - i;
@@ -553,9 +557,10 @@ kr_code_words_equal(PyCodeObject *a, PyCodeObject *b)
     /* inline cache words belong to the VM: compare instructions only */
     Py_ssize_t i = 0;
     while (i < a->co_ncode) {
-        if (a->co_code[i] != b->co_code[i])
+        if (KR_BASE_OP(a->co_code[i]) != KR_BASE_OP(b->co_code[i]) ||
+            KR_ARG(a->co_code[i]) != KR_ARG(b->co_code[i]))
             return 0;
-        int op = KR_OP(a->co_code[i]);
+        int op = KR_BASE_OP(a->co_code[i]);
         i += 1 + (op < KR_NUM_OPCODES ? kr_opcode_caches[op] : 0);
     }
     for (i = 0; i < a->co_ncode; i++) {
@@ -680,8 +685,8 @@ code_hash(PyObject *self)
          ((Py_uhash_t)co->co_kwonlyargcount << 8) ^ ((Py_uhash_t)co->co_flags << 12) ^
          ((Py_uhash_t)co->co_ncode << 20);
     for (Py_ssize_t i = 0; i < co->co_ncode; i++) {
-        int op = KR_OP(co->co_code[i]);
-        x = x * 31u + co->co_code[i];
+        int op = KR_BASE_OP(co->co_code[i]);
+        x = x * 31u + KR_INSTR(op, KR_ARG(co->co_code[i]));
         i += op < KR_NUM_OPCODES ? kr_opcode_caches[op] : 0;
     }
     Py_hash_t r = (Py_hash_t)x;
@@ -746,7 +751,7 @@ kr_code_dump(PyCodeObject *co, FILE *out)
     Py_ssize_t i = 0;
     while (i < co->co_ncode) {
         kr_word w = co->co_code[i];
-        int op = KR_OP(w), arg = KR_ARG(w);
+        int op = KR_BASE_OP(w), arg = KR_ARG(w);
         kr_location l = co->co_locations[i];
         if (l.lineno != prev_line) {
             fprintf(out, "%4d", l.lineno);

@@ -33,6 +33,7 @@
 #include "vm/genobject.h"
 #include "objects/methodobject_internal.h"
 #include "vm/trace.h"
+#include "vm/specialize.h"
 
 /* ---- reading exact int and float objects without a call ----
  * The layouts are fixed by the design (PyLongObject: 30-bit digits after
@@ -497,11 +498,13 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
     static const void *const kr_dispatch_table[KR_NUM_OPCODES] = {
 #define KR_OPCODE_LABEL(name, cache) &&L_##name,
         KR_OPCODE_LIST(KR_OPCODE_LABEL)
+        KR_SPECIALIZED_LIST(KR_OPCODE_LABEL)
 #undef KR_OPCODE_LABEL
     };
     static const void *const kr_trace_table[KR_NUM_OPCODES] = {
 #define KR_OPCODE_TRACE_LABEL(name, cache) &&trace_instruction,
         KR_OPCODE_LIST(KR_OPCODE_TRACE_LABEL)
+        KR_SPECIALIZED_LIST(KR_OPCODE_TRACE_LABEL)
 #undef KR_OPCODE_TRACE_LABEL
     };
     const void *const *dispatch = kr_dispatch_table;
@@ -570,6 +573,32 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 #define GETNAME(i) PyTuple_GET_ITEM(names, (i))
 #define GETCONST(i) PyTuple_GET_ITEM(consts, (i))
 #define SKIP_CACHE(op) (next_instr += kr_opcode_caches[op])
+/* The word of the running instruction, once its NCACHE cache words have
+ * been skipped (writable: the loop specialises code in place). */
+#define SITE(ncache) ((kr_word *)next_instr - 1 - (ncache))
+/* An adaptive instruction: its first cache word counts down runs of the
+ * generic form; at zero the site is offered to the specialiser. */
+#define ADAPTIVE(ncache, specialize) \
+    do { \
+        kr_word *counter_ = SITE(ncache) + 1; \
+        if (*counter_ != 0) \
+            (*counter_)--; \
+        else if (!TRACING_ON()) \
+            specialize; \
+    } while (0)
+/* A specialised form whose check failed: the site goes back to its base
+ * instruction, generic for a while, and the base instruction runs now. */
+#define DEOPT(base, ncache, label) \
+    do { \
+        kr_specialize_set(SITE(ncache), base); \
+        goto label; \
+    } while (0)
+#define DEOPT_COUNTED(base, ncache, label) \
+    do { \
+        kr_specialize_set(SITE(ncache), base); \
+        SITE(ncache)[1] = KR_SPECIALIZE_BACKOFF; \
+        goto label; \
+    } while (0)
 #define LOAD_FRAME_STATE() \
     do { \
         co = f->code; \
@@ -743,9 +772,11 @@ dispatch_op:
     }
 
     TARGET(BINARY_OP) {
+        SKIP_CACHE(BINARY_OP);
+        ADAPTIVE(1, kr_specialize_binary_op(SITE(1), SECOND(), TOP()));
+    binary_op_generic: ;
         PyObject *r = POP(), *l = TOP();
         PyObject *res;
-        SKIP_CACHE(BINARY_OP);
         res = kr_ceval_binary_fast(oparg, l, r);
         if (res == NULL) {
             if (PyErr_Occurred()) {
@@ -830,9 +861,11 @@ dispatch_op:
     }
 
     TARGET(COMPARE_OP) {
+        SKIP_CACHE(COMPARE_OP);
+        ADAPTIVE(1, kr_specialize_compare_op(SITE(1), SECOND(), TOP()));
+    compare_op_generic: ;
         PyObject *r = POP(), *l = TOP();
         PyObject *res;
-        SKIP_CACHE(COMPARE_OP);
         res = kr_ceval_compare_fast(oparg, l, r);
         if (res == NULL)
             res = PyObject_RichCompare(l, r, oparg);
@@ -1186,12 +1219,15 @@ dispatch_op:
     }
 
     TARGET(LOAD_METHOD) {
+        SKIP_CACHE(LOAD_METHOD);
+    load_method_generic: ;
         PyObject *obj = TOP(), *meth = NULL;
         int is_meth;
-        SKIP_CACHE(LOAD_METHOD);
-        is_meth = kr_ceval_get_method_cached(ts, obj, GETNAME(oparg), (kr_word *)next_instr - 2,
-                                             &meth);
+        kr_word *cache = (kr_word *)next_instr - 2;
+        is_meth = kr_ceval_get_method_cached(ts, obj, GETNAME(oparg), cache, &meth);
         if (is_meth) {
+            if (cache[0] == Py_TYPE(obj)->tp_version_tag && cache[0] != 0 && !TRACING_ON())
+                kr_specialize_load_method(SITE(2), obj);
             SET_TOP(meth);
             PUSH(obj);
         } else {
@@ -1517,6 +1553,9 @@ dispatch_op:
     }
 
     TARGET(FOR_ITER) {
+        if (!TRACING_ON())
+            kr_specialize_for_iter(SITE(0), TOP());
+    for_iter_generic: ;
         PyObject *it = TOP();
         PyObject *next;
         /* The commonest loops step their iterator here, without a call. */
@@ -1571,28 +1610,60 @@ dispatch_op:
         DISPATCH();
     }
 
+/* CALL's operands: [NULL, callable, args...] or [method, self, args...]
+ * (3.11).  Sets `callable` and `total` (the arguments, self included);
+ * a bound method in the first layout is unpacked into the second. */
+#define CALL_OPERANDS(callable, total) \
+    do { \
+        (total) = oparg; \
+        if (PEEK(oparg + 2) != NULL) { \
+            (callable) = PEEK(oparg + 2); \
+            (total) = oparg + 1; \
+        } else { \
+            (callable) = PEEK(oparg + 1); \
+            if (Py_IS_TYPE((callable), &PyMethod_Type)) { \
+                PyObject *self_ = ((PyMethodObject *)(callable))->im_self; \
+                PyObject *func_ = ((PyMethodObject *)(callable))->im_func; \
+                PEEK(oparg + 2) = Py_NewRef(func_); \
+                PEEK(oparg + 1) = Py_NewRef(self_); \
+                Py_DECREF(callable); \
+                (callable) = func_; \
+                (total) = oparg + 1; \
+            } \
+        } \
+    } while (0)
+/* Releases CALL's operands: the arguments, the NULL or method slot, the
+ * callable. */
+#define CALL_RELEASE(callable, total) \
+    do { \
+        for (int i_ = 0; i_ < (total); i_++) \
+            Py_DECREF(sp[i_ - (total)]); \
+        STACK_SHRINK(oparg + 2); \
+        Py_DECREF(callable); \
+    } while (0)
+/* Enters the Python frame nf just pushed for `callable` (whose arguments
+ * are already bound): the loop goes on in it, and its RETURN_VALUE pushes
+ * the result onto this frame's stack. */
+#define CALL_ENTER_FRAME(nf, callable) \
+    do { \
+        STACK_SHRINK(oparg + 2); \
+        Py_DECREF(callable); \
+        SAVE_FRAME_STATE(); \
+        (nf)->previous = f; \
+        ts->vm.current_frame = (nf); \
+        f = (nf); \
+        goto start_frame; \
+    } while (0)
+
     TARGET(CALL) {
-        int total = oparg;
+        SKIP_CACHE(CALL);
+    call_generic: ;
+        int total;
         PyObject *callable, **args, *res;
         Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
-        SKIP_CACHE(CALL);
-        if (PEEK(oparg + 2) != NULL) {
-            callable = PEEK(oparg + 2);
-            total = oparg + 1;
-        } else {
-            callable = PEEK(oparg + 1);
-            if (Py_IS_TYPE(callable, &PyMethod_Type)) {
-                /* unpack a bound method into [func, self, args] */
-                PyObject *self = ((PyMethodObject *)callable)->im_self;
-                PyObject *func = ((PyMethodObject *)callable)->im_func;
-                PEEK(oparg + 2) = Py_NewRef(func);
-                PEEK(oparg + 1) = Py_NewRef(self);
-                Py_DECREF(callable);
-                callable = func;
-                total = oparg + 1;
-            }
-        }
+        CALL_OPERANDS(callable, total);
         args = sp - total;
+        ADAPTIVE(2, kr_specialize_call(SITE(2), callable, args, total, kwnames));
         if (kr_ceval_inlinable(callable)
             && !(((PyCodeObject *)((PyFunctionObject *)callable)->func_code)->co_flags
                  & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
@@ -1615,18 +1686,7 @@ dispatch_op:
                 for (int i = 0; i < total; i++)
                     Py_DECREF(args[i]);
             }
-            STACK_SHRINK(oparg + 2);
-            Py_DECREF(callable);
-            /* RETURN_VALUE pushes the result onto this frame's stack */
-            SAVE_FRAME_STATE();
-            nf->previous = f;
-            nf->is_entry = 0;
-            nf->lasti = -1;
-            nf->next = 0;
-            nf->stacktop = fco->co_nlocalsplus;
-            ts->vm.current_frame = nf;
-            f = nf;
-            goto start_frame;
+            CALL_ENTER_FRAME(nf, callable);
         }
         SAVE_FRAME_STATE();
         if (_Py_unlikely(TRACING_ON()))
@@ -1642,21 +1702,224 @@ dispatch_op:
                                           kwnames);
         }
         kwnames = NULL;
-        for (int i = 0; i < total; i++)
-            Py_DECREF(args[i]);
-        STACK_SHRINK(oparg + 2);
-        Py_DECREF(callable);
+        CALL_RELEASE(callable, total);
         if (res == NULL) goto error;
         PUSH(res);
         CHECK_BREAKER();
         DISPATCH();
     call_failed:
         kwnames = NULL;
-        for (int i = 0; i < total; i++)
-            Py_DECREF(args[i]);
-        STACK_SHRINK(oparg + 2);
-        Py_DECREF(callable);
+        CALL_RELEASE(callable, total);
         goto error;
+    }
+
+    /* A specialised CALL site never has keyword names: KW_NAMES sits
+     * before the same CALL every time, and such sites stay generic. */
+    TARGET(CALL_PY_EXACT_ARGS) {
+        SKIP_CACHE(CALL);
+        int total;
+        PyObject *callable;
+        CALL_OPERANDS(callable, total);
+        if (!kr_ceval_inlinable(callable))
+            DEOPT_COUNTED(CALL, 2, call_generic);
+        PyFunctionObject *fn = (PyFunctionObject *)callable;
+        PyCodeObject *fco = (PyCodeObject *)fn->func_code;
+        if (fco->co_argcount != total || fco->co_kwonlyargcount != 0
+            || (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
+                                 CO_VARARGS | CO_VARKEYWORDS)))
+            DEOPT_COUNTED(CALL, 2, call_generic);
+        kr_frame *nf = kr_frame_push_fast(ts, fco, callable, fn->func_globals, fn->func_builtins);
+        if (nf == NULL) {
+            CALL_RELEASE(callable, total);
+            goto error;
+        }
+        /* the arguments move into the frame */
+        PyObject **args = sp - total;
+        for (int i = 0; i < total; i++)
+            nf->localsplus[i] = args[i];
+        CALL_ENTER_FRAME(nf, callable);
+    }
+
+/* The body of the CALL_CFUNC_* and CALL_DESCR_* forms: a C function of
+ * convention FLAGS, which is a builtin function (DESCR 0) or a method
+ * descriptor called with its self first, of exactly its type (DESCR 1).
+ * The checks are those kr_specialize_call made; tracing needs the
+ * generic form's c_call events. */
+#define CALL_C_FORM(DESCR, FLAGS) \
+    { \
+        SKIP_CACHE(CALL); \
+        int is_meth = PEEK(oparg + 2) != NULL; \
+        int total = oparg + is_meth; \
+        PyObject *callable = PEEK(total + 1); \
+        PyObject **args = sp - total; \
+        PyMethodDef *ml; \
+        PyObject *self; \
+        if (TRACING_ON()) \
+            goto call_generic; \
+        if (DESCR) { \
+            if (!Py_IS_TYPE(callable, &PyMethodDescr_Type) || total == 0 \
+                || !Py_IS_TYPE(args[0], PyDescr_TYPE(callable))) \
+                DEOPT_COUNTED(CALL, 2, call_generic); \
+            ml = ((PyMethodDescrObject *)callable)->d_method; \
+            self = args[0]; \
+        } else { \
+            if (!Py_IS_TYPE(callable, &PyCFunction_Type)) \
+                DEOPT_COUNTED(CALL, 2, call_generic); \
+            ml = ((PyCFunctionObject *)callable)->m_ml; \
+            self = ((PyCFunctionObject *)callable)->m_self; \
+        } \
+        if ((ml->ml_flags & ~METH_COEXIST) != (FLAGS) \
+            || ((FLAGS) == METH_O && total - (DESCR) != 1) \
+            || ((FLAGS) == METH_NOARGS && total - (DESCR) != 0)) \
+            DEOPT_COUNTED(CALL, 2, call_generic); \
+        SAVE_FRAME_STATE(); \
+        PyObject *res = kr_cfunc_call_as(ts, (FLAGS), callable, ml, self, args + (DESCR), \
+                                         total - (DESCR)); \
+        CALL_RELEASE(callable, total); \
+        if (res == NULL) goto error; \
+        PUSH(res); \
+        CHECK_BREAKER(); \
+        DISPATCH(); \
+    }
+
+    TARGET(CALL_CFUNC_FAST) CALL_C_FORM(0, METH_FASTCALL)
+    TARGET(CALL_CFUNC_FAST_KW) CALL_C_FORM(0, METH_FASTCALL | METH_KEYWORDS)
+    TARGET(CALL_CFUNC_O) CALL_C_FORM(0, METH_O)
+    TARGET(CALL_CFUNC_NOARGS) CALL_C_FORM(0, METH_NOARGS)
+    TARGET(CALL_CFUNC_VARARGS) CALL_C_FORM(0, METH_VARARGS)
+    TARGET(CALL_CFUNC_VARARGS_KW) CALL_C_FORM(0, METH_VARARGS | METH_KEYWORDS)
+    TARGET(CALL_DESCR_FAST) CALL_C_FORM(1, METH_FASTCALL)
+    TARGET(CALL_DESCR_FAST_KW) CALL_C_FORM(1, METH_FASTCALL | METH_KEYWORDS)
+    TARGET(CALL_DESCR_O) CALL_C_FORM(1, METH_O)
+    TARGET(CALL_DESCR_NOARGS) CALL_C_FORM(1, METH_NOARGS)
+    TARGET(CALL_DESCR_VARARGS) CALL_C_FORM(1, METH_VARARGS)
+    TARGET(CALL_DESCR_VARARGS_KW) CALL_C_FORM(1, METH_VARARGS | METH_KEYWORDS)
+
+/* The int forms of BINARY_OP and COMPARE_OP: operands that are not both
+ * exact ints undo the site; exact ints past one digit take the generic
+ * form this once. */
+#define INT_OPERANDS(a, b, label, base) \
+    PyObject *r_ = TOP(), *l_ = SECOND(); \
+    long a, b; \
+    if (!PyLong_CheckExact(l_) || !PyLong_CheckExact(r_)) \
+        DEOPT_COUNTED(base, 1, label); \
+    if (!kr_ceval_small_int(l_, &a) || !kr_ceval_small_int(r_, &b)) \
+        goto label
+#define FLOAT_OPERANDS(a, b, label, base) \
+    PyObject *r_ = TOP(), *l_ = SECOND(); \
+    if (!PyFloat_CheckExact(l_) || !PyFloat_CheckExact(r_)) \
+        DEOPT_COUNTED(base, 1, label); \
+    double a = kr_ceval_float_value(l_), b = kr_ceval_float_value(r_)
+/* Replaces the two operands by `res` (a new reference, or NULL). */
+#define BINARY_RESULT(res) \
+    do { \
+        PyObject *res_ = (res); \
+        Py_DECREF(l_); \
+        Py_DECREF(r_); \
+        STACK_SHRINK(1); \
+        SET_TOP(res_); \
+        if (res_ == NULL) { STACK_SHRINK(1); goto error; } \
+        DISPATCH(); \
+    } while (0)
+
+    TARGET(BINARY_OP_ADD_INT) {
+        SKIP_CACHE(BINARY_OP);
+        INT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
+        BINARY_RESULT(PyLong_FromLong(a + b));
+    }
+
+    TARGET(BINARY_OP_SUBTRACT_INT) {
+        SKIP_CACHE(BINARY_OP);
+        INT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
+        BINARY_RESULT(PyLong_FromLong(a - b));
+    }
+
+    TARGET(BINARY_OP_ADD_FLOAT) {
+        SKIP_CACHE(BINARY_OP);
+        FLOAT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
+        BINARY_RESULT(PyFloat_FromDouble(a + b));
+    }
+
+    TARGET(BINARY_OP_SUBTRACT_FLOAT) {
+        SKIP_CACHE(BINARY_OP);
+        FLOAT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
+        BINARY_RESULT(PyFloat_FromDouble(a - b));
+    }
+
+    TARGET(BINARY_OP_MULTIPLY_FLOAT) {
+        SKIP_CACHE(BINARY_OP);
+        FLOAT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
+        BINARY_RESULT(PyFloat_FromDouble(a * b));
+    }
+
+/* COMPARE_OP's argument is Py_LT..Py_GE. */
+#define COMPARE_RESULT(a, b) \
+    do { \
+        int cmp_; \
+        switch (oparg) { \
+        case Py_LT: cmp_ = (a) < (b); break; \
+        case Py_LE: cmp_ = (a) <= (b); break; \
+        case Py_EQ: cmp_ = (a) == (b); break; \
+        case Py_NE: cmp_ = (a) != (b); break; \
+        case Py_GT: cmp_ = (a) > (b); break; \
+        default: cmp_ = (a) >= (b); break; \
+        } \
+        BINARY_RESULT(Py_NewRef(cmp_ ? Py_True : Py_False)); \
+    } while (0)
+
+    TARGET(COMPARE_OP_INT) {
+        SKIP_CACHE(COMPARE_OP);
+        INT_OPERANDS(a, b, compare_op_generic, COMPARE_OP);
+        COMPARE_RESULT(a, b);
+    }
+
+    TARGET(COMPARE_OP_FLOAT) {
+        SKIP_CACHE(COMPARE_OP);
+        FLOAT_OPERANDS(a, b, compare_op_generic, COMPARE_OP);
+        COMPARE_RESULT(a, b);
+    }
+
+    TARGET(FOR_ITER_RANGE) {
+        PyObject *it = TOP();
+        if (!Py_IS_TYPE(it, &PyRangeIter_Type))
+            DEOPT(FOR_ITER, 0, for_iter_generic);
+        kr_rangeiter *r = (kr_rangeiter *)it;
+        if (r->index >= r->len) {
+            STACK_SHRINK(1);
+            Py_DECREF(it);
+            JUMPTO(oparg);
+            DISPATCH();
+        }
+        long v = (long)((unsigned long)r->start + (unsigned long)(r->index++) * (unsigned long)r->step);
+        PyObject *next = PyLong_FromLong(v);
+        if (next == NULL) goto error;
+        PUSH(next);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER_LIST) {
+        PyObject *it = TOP();
+        if (!Py_IS_TYPE(it, &PyListIter_Type))
+            DEOPT(FOR_ITER, 0, for_iter_generic);
+        kr_indexiter *li = (kr_indexiter *)it;
+        PyListObject *seq = (PyListObject *)li->it_seq;
+        if (seq != NULL && PyList_CheckExact(seq) && li->it_index < Py_SIZE(seq)) {
+            PUSH(Py_NewRef(seq->ob_item[li->it_index++]));
+            DISPATCH();
+        }
+        goto for_iter_generic;
+    }
+
+    TARGET(LOAD_METHOD_NO_DICT) {
+        PyObject *obj = TOP();
+        kr_word *cache = (kr_word *)next_instr;
+        SKIP_CACHE(LOAD_METHOD);
+        /* a version tag is never reused, and an invalid one is 0 */
+        if (cache[0] != Py_TYPE(obj)->tp_version_tag)
+            DEOPT(LOAD_METHOD, 2, load_method_generic);
+        SET_TOP(Py_NewRef(ts->interp->vm.mcache[cache[1]]));
+        PUSH(obj);
+        DISPATCH();
     }
 
     TARGET(CALL_FUNCTION_EX) {

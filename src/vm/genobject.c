@@ -134,7 +134,7 @@ static PyObject *kr_gen_new_from_frameobject(PyTypeObject *tp, PyFrameObject *fo
     PyCodeObject *co = f->code;
     int start = -1;
     for (int i = 0; i < co->co_ncode && start < 0; i++) {
-        int op = KR_OP(co->co_code[i]);
+        int op = KR_BASE_OP(co->co_code[i]);
         if (op == RETURN_GENERATOR)
             start = i;
         else if (op != MAKE_CELL && op != NOP)
@@ -143,7 +143,7 @@ static PyObject *kr_gen_new_from_frameobject(PyTypeObject *tp, PyFrameObject *fo
     if (start >= 0 && co->co_nfreevars == 0 && kr_gen_type_for(co) == tp) {
         /* the cells a call would have made before RETURN_GENERATOR */
         for (int i = 0; i < start; i++) {
-            if (KR_OP(co->co_code[i]) != MAKE_CELL)
+            if (KR_BASE_OP(co->co_code[i]) != MAKE_CELL)
                 continue;
             PyObject **slot = &f->localsplus[KR_ARG(co->co_code[i])];
             PyObject *cell = PyCell_New(*slot);
@@ -250,11 +250,11 @@ PyObject *kr_gen_yf_of_frame(kr_frame *f)
     kr_word w = co->co_code[at];
     /* suspended inside `yield from`/`await`: the loop resumes at
      * RESUME >= 2 (or straight at the jump back to SEND) */
-    if (KR_OP(w) == RESUME && KR_ARG(w) >= 2)
+    if (KR_BASE_OP(w) == RESUME && KR_ARG(w) >= 2)
         return f->localsplus[f->stacktop - 1];
-    if (KR_OP(w) == JUMP_NO_INTERRUPT) {
+    if (KR_BASE_OP(w) == JUMP_NO_INTERRUPT) {
         int t = KR_ARG(w);
-        if (t >= 0 && t < co->co_ncode && KR_OP(co->co_code[t]) == SEND)
+        if (t >= 0 && t < co->co_ncode && KR_BASE_OP(co->co_code[t]) == SEND)
             return f->localsplus[f->stacktop - 1];
     }
     return NULL;
@@ -324,7 +324,7 @@ static PySendResult kr_gen_send_ex2(kr_gen *g, PyObject *arg, PyObject **presult
     ts->exc_info = g->gi_exc_state.previous_item;
     g->gi_exc_state.previous_item = NULL;
 
-    if (result != NULL && KR_OP(f->code->co_code[f->lasti]) == YIELD_VALUE) {
+    if (result != NULL && KR_BASE_OP(f->code->co_code[f->lasti]) == YIELD_VALUE) {
         g->gi_state = KR_GEN_SUSPENDED;
         *presult = result;
         return PYGEN_NEXT;
@@ -516,11 +516,11 @@ static PyObject *kr_gen_throw_impl(kr_gen *g, int close_on_genexit, PyObject *ty
             {
                 int at = f->next;
                 kr_word w = f->code->co_code[at];
-                if (KR_OP(w) == RESUME)
+                if (KR_BASE_OP(w) == RESUME)
                     w = f->code->co_code[++at];
-                if (KR_OP(w) == JUMP_NO_INTERRUPT) {
+                if (KR_BASE_OP(w) == JUMP_NO_INTERRUPT) {
                     kr_word send = f->code->co_code[KR_ARG(w)];
-                    if (KR_OP(send) == SEND)
+                    if (KR_BASE_OP(send) == SEND)
                         f->next = KR_ARG(send);
                 }
             }

@@ -16,7 +16,8 @@
  * of 3.11), including the exception-table based handling of try/except/
  * finally/with: handlers are found through co_exceptiontable, never
  * through SETUP_* instructions.  Differences from 3.11:
- *  - no EXTENDED_ARG, CACHE, PRECALL, specialised or adaptive opcodes;
+ *  - no EXTENDED_ARG, CACHE or PRECALL; specialised forms are Krait's own
+ *    (KR_SPECIALIZED_LIST below);
  *  - JUMP, POP_JUMP_IF_*, JUMP_IF_*_OR_POP, FOR_ITER, SEND and
  *    JUMP_NO_INTERRUPT take an absolute target;
  *  - CALL n: stack is [NULL|method, callable|self, arg1..argn] exactly as
@@ -156,10 +157,48 @@ typedef uint32_t kr_word;
     X(PRINT_EXPR, 0) \
     X(LOAD_LOCALS, 0)
 
+/* Specialised forms: X(name, base instruction).  The compiler never emits
+ * these.  The VM rewrites an instruction's opcode in place to one of them
+ * once it has seen what the instruction works on at that site (3.11's
+ * "quickening"); each checks its assumption on every run and, when it no
+ * longer holds, rewrites the site back to its base instruction and runs
+ * that.  They share the base instruction's argument and cache words.
+ * Everything outside the loop reads instructions through KR_BASE_OP, so
+ * specialisation is invisible to co_code, tracing, equality and hashing. */
+#define KR_SPECIALIZED_LIST(X) \
+    X(CALL_PY_EXACT_ARGS, CALL) \
+    X(CALL_CFUNC_FAST, CALL) \
+    X(CALL_CFUNC_FAST_KW, CALL) \
+    X(CALL_CFUNC_O, CALL) \
+    X(CALL_CFUNC_NOARGS, CALL) \
+    X(CALL_CFUNC_VARARGS, CALL) \
+    X(CALL_CFUNC_VARARGS_KW, CALL) \
+    X(CALL_DESCR_FAST, CALL) \
+    X(CALL_DESCR_FAST_KW, CALL) \
+    X(CALL_DESCR_O, CALL) \
+    X(CALL_DESCR_NOARGS, CALL) \
+    X(CALL_DESCR_VARARGS, CALL) \
+    X(CALL_DESCR_VARARGS_KW, CALL) \
+    X(LOAD_METHOD_NO_DICT, LOAD_METHOD) \
+    X(BINARY_OP_ADD_INT, BINARY_OP) \
+    X(BINARY_OP_SUBTRACT_INT, BINARY_OP) \
+    X(BINARY_OP_ADD_FLOAT, BINARY_OP) \
+    X(BINARY_OP_SUBTRACT_FLOAT, BINARY_OP) \
+    X(BINARY_OP_MULTIPLY_FLOAT, BINARY_OP) \
+    X(COMPARE_OP_INT, COMPARE_OP) \
+    X(COMPARE_OP_FLOAT, COMPARE_OP) \
+    X(FOR_ITER_RANGE, FOR_ITER) \
+    X(FOR_ITER_LIST, FOR_ITER)
+
 enum kr_opcode {
 #define KR_OPCODE_ENUM(name, cache) name,
     KR_OPCODE_LIST(KR_OPCODE_ENUM)
 #undef KR_OPCODE_ENUM
+    KR_NUM_BASE_OPCODES,
+    KR_SPECIALIZED_BEFORE_FIRST = KR_NUM_BASE_OPCODES - 1,
+#define KR_SPECIALIZED_ENUM(name, base) name,
+    KR_SPECIALIZED_LIST(KR_SPECIALIZED_ENUM)
+#undef KR_SPECIALIZED_ENUM
     KR_NUM_OPCODES
 };
 
@@ -182,5 +221,13 @@ enum kr_binary_op {
  * error messages); defined in src/vm/opcodes.c. */
 extern const uint8_t kr_opcode_caches[KR_NUM_OPCODES];
 extern const char *const kr_opcode_names[KR_NUM_OPCODES];
+/* The instruction a specialised form stands for (itself for the others). */
+extern const uint8_t kr_opcode_base[KR_NUM_OPCODES];
+#define KR_BASE_OP(w) ((int)kr_opcode_base[KR_OP(w)])
+
+/* Copies n code words, turning specialised instructions back into their
+ * base instructions and clearing every cache word: the form the compiler
+ * emitted.  dst may equal src. */
+void kr_code_words_unspecialize(kr_word *dst, const kr_word *src, Py_ssize_t n);
 
 #endif

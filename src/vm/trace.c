@@ -290,7 +290,7 @@ void kr_trace_exception(PyThreadState *ts, kr_frame *f)
 static int kr_trace_entry_point(PyCodeObject *co)
 {
     for (int i = 0; i < co->co_ncode; i++)
-        if (KR_OP(co->co_code[i]) == RESUME)
+        if (KR_BASE_OP(co->co_code[i]) == RESUME)
             return i;
     return 0;
 }
@@ -310,7 +310,7 @@ int kr_trace_line(PyThreadState *ts, kr_frame *f, int instr_prev)
     if (line != -1 && kr_frame_object_trace_lines(fo)) {
         /* a new line, or a backward jump (but not a `yield from` loop
          * going back to its SEND) */
-        if (line != lastline || (lasti < instr_prev && KR_OP(co->co_code[lasti]) != SEND))
+        if (line != lastline || (lasti < instr_prev && KR_BASE_OP(co->co_code[lasti]) != SEND))
             r = kr_trace_invoke(ts, ts->vm.c_tracefunc, ts->vm.c_traceobj, f, PyTrace_LINE,
                                 Py_None);
     }
@@ -547,7 +547,7 @@ static int64_t *kr_k_mark_stacks(PyCodeObject *co)
         todo = 0;
         for (int i = 0; i < n; ) {
             kr_word w = co->co_code[i];
-            int op = KR_OP(w), arg = KR_ARG(w);
+            int op = KR_BASE_OP(w), arg = KR_ARG(w);
             int next = i + 1 + (op < KR_NUM_OPCODES ? kr_opcode_caches[op] : 0);
             int64_t st = stacks[i];
             if (st == KR_K_UNINITIALIZED) {
@@ -694,7 +694,7 @@ int kr_trace_set_lineno(PyFrameObject *fo, kr_frame *f, PyObject *value)
     /* the first line at or after `want` that starts somewhere */
     int n = (int)co->co_ncode, line = INT_MAX, last_line = -1;
     for (int i = 0; i < n; ) {
-        int op = KR_OP(co->co_code[i]);
+        int op = KR_BASE_OP(co->co_code[i]);
         int l = co->co_locations[i].lineno;
         if (l != last_line && l != -1) {
             if (l >= want && l < line)
@@ -715,7 +715,7 @@ int kr_trace_set_lineno(PyFrameObject *fo, kr_frame *f, PyObject *value)
     const char *msg = "cannot find bytecode for specified line";
     last_line = -1;
     for (int i = 0; i < n; ) {
-        int op = KR_OP(co->co_code[i]);
+        int op = KR_BASE_OP(co->co_code[i]);
         int l = co->co_locations[i].lineno;
         if (l != last_line && l != -1) {
             last_line = l;
