@@ -1,8 +1,9 @@
 # Krait build.  `make` builds build/krait, build/libkrait.a and
 # build/libkrait.so; `make check` runs every test layer; `make check-asan`
-# runs them again under AddressSanitizer + UBSan; `make bench` compares
-# with python3.11.  Release build by default; `make DEBUG=1` for a debug
-# build with assertions.
+# runs them again under AddressSanitizer + UBSan; `make pgo` builds the
+# profile-guided build-pgo/krait, which `make bench` compares with
+# python3.11.  Release build by default; `make DEBUG=1` for a debug build
+# with assertions.
 
 CC ?= cc
 ifeq ($(origin CC),default)
@@ -36,7 +37,7 @@ MAIN_OBJS := $(MAIN_SRCS:%.c=$(BUILD)/obj/%.o)
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJS:.o=.d)
 
 
-.PHONY: all clean check check-asan bench install objs
+.PHONY: all clean check check-asan bench install objs pgo
 
 all: $(BUILD)/krait $(BUILD)/libkrait.a $(BUILD)/libkrait.so $(BUILD)/krait-config
 
@@ -51,12 +52,12 @@ $(BUILD)/libkrait.a: $(LIB_OBJS)
 	ar rcs $@ $^
 
 $(BUILD)/libkrait.so: $(LIB_OBJS)
-	$(CC) -shared -o $@ $^ $(LDFLAGS_SAN) $(LIBS)
+	$(CC) -shared -o $@ $^ $(LDFLAGS_SAN) $(LDFLAGS) $(LIBS)
 
 # The executable exports the C API (-rdynamic) so that extension modules,
 # which link no Python library, resolve their symbols from it.
 $(BUILD)/krait: $(MAIN_OBJS) $(BUILD)/libkrait.a
-	$(CC) -rdynamic -o $@ $(MAIN_OBJS) -Wl,--whole-archive $(BUILD)/libkrait.a -Wl,--no-whole-archive $(LDFLAGS_SAN) $(LIBS)
+	$(CC) -rdynamic -o $@ $(MAIN_OBJS) -Wl,--whole-archive $(BUILD)/libkrait.a -Wl,--no-whole-archive $(LDFLAGS_SAN) $(LDFLAGS) $(LIBS)
 
 $(BUILD)/krait-config: tools/krait-config
 	@mkdir -p $(BUILD)
@@ -90,10 +91,32 @@ check-asan:
 	$(MAKE) BUILD=build-asan SAN=1 OPT=-O1 all
 	PY_TIMEOUT=600 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) BUILD=build-asan SAN=1 OPT=-O1 check
 
-bench: all
-	@bash bench/run.sh $(BUILD)/krait
+# The profile-guided build (what CPython's --enable-optimizations does):
+# build instrumented, run a training workload, rebuild with the profile.
+# The training workload is the test suite (tests/py and tests/ext), never
+# the benchmarks, so that what `make bench` measures is not what the
+# compiler was trained on.  The second pass may not warn about
+# maybe-uninitialized: the profile changes inlining, and that warning's
+# false positives depend on inlining; the ordinary build checks it.
+PGO_BUILD ?= build-pgo
+PGO_DATA = $(abspath $(PGO_BUILD))/profile
+pgo:
+	rm -rf $(PGO_BUILD)
+	$(MAKE) BUILD=$(PGO_BUILD) CFLAGS="$(CFLAGS) -fprofile-generate -fprofile-update=atomic -fprofile-dir=$(PGO_DATA)" LDFLAGS="-fprofile-generate" all
+	@echo "pgo: training on the test suite"
+	-@KR_TEST_OUT=$(abspath $(PGO_BUILD))/train PY_TIMEOUT=300 bash tests/run_py.sh $(PGO_BUILD)/krait > $(PGO_BUILD)/train.log 2>&1
+	-@bash tests/run_ext.sh $(PGO_BUILD) >> $(PGO_BUILD)/train.log 2>&1
+	find $(PGO_BUILD)/obj -name '*.o' -delete
+	rm -f $(PGO_BUILD)/krait $(PGO_BUILD)/libkrait.a $(PGO_BUILD)/libkrait.so
+	$(MAKE) BUILD=$(PGO_BUILD) CFLAGS="$(CFLAGS) -fprofile-use -fprofile-partial-training -Wno-missing-profile -Wno-maybe-uninitialized -fprofile-dir=$(PGO_DATA)" all
+
+# Benchmarks run the profile-guided build, as CPython 3.11 is shipped
+# (Debian builds it with PGO and LTO).  `bash bench/run.sh BUILD/krait`
+# times any other build.
+bench: pgo
+	@bash bench/run.sh $(PGO_BUILD)/krait
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan $(PGO_BUILD)
 
 -include $(DEPS)

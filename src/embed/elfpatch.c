@@ -182,7 +182,7 @@ int kr_elf_read_names(const unsigned char *buf, size_t len, kr_elf_names *out,
         uint64_t tag = rd(e, 8);
         if (tag != DT_SONAME_ && tag != DT_NEEDED_)
             continue;
-        size_t off;
+        size_t off = 0;
         if (dyn_string(&d, rd(e + 8, 8), &off, err, errlen) < 0)
             return -1;
         if (tag == DT_SONAME_) {
@@ -229,7 +229,7 @@ int kr_elf_rename_names(unsigned char *buf, size_t len, const kr_elf_rename *ren
         uint64_t tag = rd(e, 8);
         if (tag != DT_SONAME_ && tag != DT_NEEDED_)
             continue;
-        size_t off;
+        size_t off = 0;
         if (dyn_string(&d, rd(e + 8, 8), &off, err, errlen) < 0)
             return -1;
         count += rename_string(buf, off, renames, nrenames);
@@ -243,7 +243,7 @@ int kr_elf_rename_names(unsigned char *buf, size_t len, const kr_elf_rename *ren
         int64_t vo = addr_to_offset(buf, len, &d, at, VERNEED_SIZE);
         if (vo < 0)
             return fail(err, errlen, "malformed ELF file: version requirements outside the file");
-        size_t off;
+        size_t off = 0;
         if (dyn_string(&d, rd(buf + vo + 4, 4), &off, err, errlen) < 0)
             return -1;
         rename_string(buf, off, renames, nrenames);

@@ -1030,6 +1030,8 @@ PyObject *kr_bm_replace(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             k = c == 0 ? 0 : 1;
         else
             k = kr_bm_search(data + i, len - i, old.buf, old.len, 0);
+        if (k < 0)
+            break;   /* (cannot happen: count occurrences were found above) */
         memcpy(out, data + i, (size_t)k);
         out += k;
         memcpy(out, new_.buf, (size_t)new_.len);

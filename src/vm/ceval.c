@@ -548,7 +548,7 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 
     PyCodeObject *co;
     const kr_word *first_instr, *next_instr;
-    PyObject **localsplus, **sp;
+    PyObject **sp;
     PyObject *consts, *names;
     PyObject *kwnames = NULL;
     PyObject *retval = NULL;
@@ -567,12 +567,12 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 #define SET_TOP(v) (sp[-1] = (v))
 #define SET_SECOND(v) (sp[-2] = (v))
 #define STACK_SHRINK(n) (sp -= (n))
-#define GETLOCAL(i) (localsplus[i])
-#define SETLOCAL(i, v) do { PyObject *_old = localsplus[i]; localsplus[i] = (v); Py_XDECREF(_old); } while (0)
+#define GETLOCAL(i) (f->localsplus[i])
+#define SETLOCAL(i, v) do { PyObject *_old = f->localsplus[i]; f->localsplus[i] = (v); Py_XDECREF(_old); } while (0)
 #define JUMPTO(t) (next_instr = first_instr + (t))
 #define GETNAME(i) PyTuple_GET_ITEM(names, (i))
 #define GETCONST(i) PyTuple_GET_ITEM(consts, (i))
-#define SKIP_CACHE(op) (next_instr += kr_opcode_caches[op])
+#define SKIP_CACHE(op) (next_instr += KR_CACHES_##op)
 /* The word of the running instruction, once its NCACHE cache words have
  * been skipped (writable: the loop specialises code in place). */
 #define SITE(ncache) ((kr_word *)next_instr - 1 - (ncache))
@@ -604,15 +604,14 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
         co = f->code; \
         first_instr = co->co_code; \
         next_instr = first_instr + f->next; \
-        localsplus = f->localsplus; \
-        sp = localsplus + f->stacktop; \
+        sp = f->localsplus + f->stacktop; \
         consts = co->co_consts; \
         names = co->co_names; \
     } while (0)
 #define SAVE_FRAME_STATE() \
     do { \
         f->next = (int)(next_instr - first_instr); \
-        f->stacktop = (int)(sp - localsplus); \
+        f->stacktop = (int)(sp - f->localsplus); \
     } while (0)
 #define CHECK_BREAKER() \
     do { \
@@ -666,7 +665,7 @@ trace_instruction:
             if (kr_trace_call(ts, f) < 0) goto error;
         } else if (ts->vm.c_tracefunc != NULL && !ts->vm.tracing) {
             if (kr_trace_line(ts, f, trace_prev) < 0) goto error;
-            sp = localsplus + f->stacktop;
+            sp = f->localsplus + f->stacktop;
             if (f->lasti != here) {
                 /* the trace function set f_lineno: go on from there */
                 next_instr = first_instr + f->lasti;
@@ -677,7 +676,7 @@ trace_instruction:
         if (KR_OP(word) == RETURN_VALUE || KR_OP(word) == YIELD_VALUE) {
             if (kr_trace_return(ts, f, TOP()) < 0) {
                 /* the frame is left without an exception event */
-                PyObject **base = localsplus + co->co_nlocalsplus;
+                PyObject **base = f->localsplus + co->co_nlocalsplus;
                 while (sp > base) {
                     PyObject *o = POP();
                     Py_XDECREF(o);
@@ -1052,7 +1051,7 @@ dispatch_op:
             goto error;
         }
         for (int i = 0; i < oparg; i++)
-            localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
+            f->localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
         DISPATCH();
     }
 
@@ -1991,7 +1990,7 @@ dispatch_op:
         gen = kr_gen_from_frame(ts, f);
         if (gen == NULL) goto error;
         retval = gen;
-        sp = localsplus + f->stacktop;
+        sp = f->localsplus + f->stacktop;
         goto return_from_frame;
     }
 
@@ -2317,12 +2316,12 @@ return_from_frame:
         /* f->previous stays valid until the caller clears the frame, so a
          * frame object detached then still learns its f_back */
         ts->vm.current_frame = f->previous;
-        f->stacktop = (int)(sp - localsplus);
+        f->stacktop = (int)(sp - f->localsplus);
         return retval;
     }
     {
         kr_frame *caller = f->previous;
-        f->stacktop = (int)(sp - localsplus);
+        f->stacktop = (int)(sp - f->localsplus);
         ts->vm.current_frame = caller;
         kr_frame_clear_fast(ts, f);
         f = caller;
@@ -2353,7 +2352,7 @@ exception_unwind:
         }
         if (h != NULL) {
             PyObject *exc;
-            PyObject **base = localsplus + co->co_nlocalsplus;
+            PyObject **base = f->localsplus + co->co_nlocalsplus;
             while (sp > base + h->depth) {
                 PyObject *o = POP();
                 Py_XDECREF(o);
@@ -2379,18 +2378,18 @@ exception_unwind:
     }
 exit_unwind_nohandler:
     {
-        PyObject **base = localsplus + co->co_nlocalsplus;
+        PyObject **base = f->localsplus + co->co_nlocalsplus;
         while (sp > base) {
             PyObject *o = POP();
             Py_XDECREF(o);
         }
     }
     if (_Py_unlikely(TRACING_ON())) {
-        f->stacktop = (int)(sp - localsplus);
+        f->stacktop = (int)(sp - f->localsplus);
         kr_trace_unwind(ts, f);
     }
 exit_unwind:
-    f->stacktop = (int)(sp - localsplus);
+    f->stacktop = (int)(sp - f->localsplus);
     kr_recursion_leave(ts);
     if (f->is_entry) {
         ts->vm.current_frame = f->previous;

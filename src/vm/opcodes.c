@@ -15,11 +15,6 @@ const uint8_t kr_opcode_base[KR_NUM_OPCODES] = {
 
 /* (a specialised form has its base instruction's cache words) */
 #define KR_CACHES_OF(op) KR_CACHES_##op
-enum {
-#define KR_OPCODE_CACHE_ENUM(name, cache) KR_CACHES_##name = cache,
-    KR_OPCODE_LIST(KR_OPCODE_CACHE_ENUM)
-#undef KR_OPCODE_CACHE_ENUM
-};
 
 const uint8_t kr_opcode_caches[KR_NUM_OPCODES] = {
 #define KR_OPCODE_CACHE(name, cache) cache,

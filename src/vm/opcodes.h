@@ -217,6 +217,14 @@ enum kr_binary_op {
     KR_NB_INPLACE_XOR = 25
 };
 
+/* KR_CACHES_<name>: the cache words of a base instruction, as a
+ * compile-time constant for the loop. */
+enum {
+#define KR_OPCODE_CACHE_ENUM(name, cache) KR_CACHES_##name = cache,
+    KR_OPCODE_LIST(KR_OPCODE_CACHE_ENUM)
+#undef KR_OPCODE_CACHE_ENUM
+};
+
 /* Cache words after each opcode, and opcode names (for disassembly and
  * error messages); defined in src/vm/opcodes.c. */
 extern const uint8_t kr_opcode_caches[KR_NUM_OPCODES];
