@@ -12,14 +12,11 @@
 
 PyObject *PyFloat_FromDouble(double fval)
 {
-    struct kr_context *c = kr_context_get();
+    PyThreadState *ts = kr_tstate_get();
     PyFloatObject *op = NULL;
-    if (c != NULL && c->numbers.float_free_list != NULL) {
-        op = (PyFloatObject *)c->numbers.float_free_list;
-        c->numbers.float_free_list = (void *)Py_TYPE(op);
-        c->numbers.float_numfree--;
-    }
-    else {
+    if (ts != NULL)
+        op = kr_freelist_pop(ts->interp, &ts->interp->numbers.floats);
+    if (op == NULL) {
         op = (PyFloatObject *)PyObject_Malloc(sizeof(PyFloatObject));
         if (op == NULL)
             return PyErr_NoMemory();
@@ -33,30 +30,32 @@ PyObject *PyFloat_FromDouble(double fval)
 static void kr_float_dealloc(PyObject *op)
 {
     if (PyFloat_CheckExact(op)) {
-        struct kr_context *c = kr_context_get();
-        if (c != NULL && c->numbers.float_numfree < KR_FLOAT_FREELIST_MAX) {
-            /* chain through ob_type; the object is dead */
-            Py_SET_TYPE(op, (PyTypeObject *)c->numbers.float_free_list);
-            c->numbers.float_free_list = op;
-            c->numbers.float_numfree++;
+        PyThreadState *ts = kr_tstate_get();
+        if (ts != NULL && kr_freelist_push(ts->interp, &ts->interp->numbers.floats, op))
             return;
-        }
         PyObject_Free(op);
         return;
     }
     Py_TYPE(op)->tp_free(op);
 }
 
-void kr_numbers_state_fini(struct kr_numbers_state *st)
+static void kr_freelist_clear(kr_freelist *fl)
 {
-    void *p = st->float_free_list;
+    void *p = fl->head;
     while (p != NULL) {
         void *next = (void *)Py_TYPE((PyObject *)p);
         PyObject_Free(p);
         p = next;
     }
-    st->float_free_list = NULL;
-    st->float_numfree = 0;
+    fl->head = NULL;
+    fl->count = 0;
+}
+
+/* The numbers area's free lists (ints included) go at context teardown. */
+void kr_numbers_state_fini(struct kr_numbers_state *st)
+{
+    kr_freelist_clear(&st->floats);
+    kr_freelist_clear(&st->ints);
 }
 
 /* ---- conversions ---- */

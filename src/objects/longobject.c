@@ -1,4 +1,5 @@
-/* longobject.c: the int type's core: allocation, the small-int cache,
+/* longobject.c: the int type's core: allocation (with a per-context free
+ * list of one-digit ints, longobject_internal.h), the small-int cache,
  * conversions between ints and C integers / doubles / byte arrays,
  * hashing, comparison, and PyLong_Type itself.
  *
@@ -55,22 +56,38 @@ PyLongObject kr_long_small_ints[KR_NSMALLNEG + KR_NSMALLPOS] = {
 
 /* ---- allocation ---- */
 
+/* Memory for an exact int of ndigits >= 1 digits, header set (new ref);
+ * NULL with MemoryError.  One-digit ints reuse the context's dead ones. */
+static inline PyLongObject *kr_long_alloc(Py_ssize_t ndigits)
+{
+    if (ndigits == 1) {
+        PyThreadState *ts = kr_tstate_get();
+        if (ts != NULL) {
+            PyLongObject *r = kr_freelist_pop(ts->interp, &ts->interp->numbers.ints);
+            if (r != NULL)
+                return kr_long_init_header(r, 1);
+        }
+    }
+    size_t nbytes = offsetof(PyLongObject, ob_digit) + (size_t)ndigits * sizeof(digit);
+    PyLongObject *r = (PyLongObject *)PyObject_Malloc(nbytes);
+    if (r == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return kr_long_init_header(r, ndigits);
+}
+
 PyLongObject *_PyLong_New(Py_ssize_t size)
 {
     if (size > KR_MAX_LONG_DIGITS) {
         PyErr_SetString(PyExc_OverflowError, "too many digits in integer");
         return NULL;
     }
-    size_t nbytes = offsetof(PyLongObject, ob_digit) + (size_t)(size > 0 ? size : 1) * sizeof(digit);
-    PyLongObject *v = (PyLongObject *)PyObject_Malloc(nbytes);
-    if (v == NULL) {
-        PyErr_NoMemory();
+    /* Zero still gets room for one digit, as in CPython. */
+    PyLongObject *v = kr_long_alloc(size > 0 ? size : 1);
+    if (v == NULL)
         return NULL;
-    }
-    /* PyLong_Type is static and immortal: no type reference to take. */
-    v->ob_base.ob_base.ob_refcnt = 1;
-    v->ob_base.ob_base.ob_type = &PyLong_Type;
-    v->ob_base.ob_size = size;
+    Py_SET_SIZE(v, size);
     v->ob_digit[0] = 0;
     return v;
 }
@@ -114,46 +131,46 @@ PyObject *kr_long_maybe_small(PyLongObject *v)
     return (PyObject *)v;
 }
 
-/* An int from a sign and a 64-bit magnitude. */
+/* An int from a sign and a 64-bit magnitude: at most three digits, set
+ * without a loop. */
 static PyObject *kr_long_from_mag64(uint64_t mag, int negative)
 {
     if (mag < KR_NSMALLPOS && (!negative || mag <= KR_NSMALLNEG))
         return kr_small_int(negative ? -(long)mag : (long)mag);
-    Py_ssize_t ndigits = 0;
-    for (uint64_t t = mag; t; t >>= PyLong_SHIFT)
-        ndigits++;
-    PyLongObject *v = _PyLong_New(ndigits);
+    Py_ssize_t ndigits = mag >> PyLong_SHIFT == 0 ? 1 : mag >> 2 * PyLong_SHIFT == 0 ? 2 : 3;
+    PyLongObject *v = kr_long_alloc(ndigits);
     if (v == NULL)
         return NULL;
-    for (Py_ssize_t i = 0; i < ndigits; i++, mag >>= PyLong_SHIFT)
-        v->ob_digit[i] = (digit)(mag & PyLong_MASK);
+    v->ob_digit[0] = (digit)(mag & PyLong_MASK);
+    if (ndigits > 1) {
+        v->ob_digit[1] = (digit)((mag >> PyLong_SHIFT) & PyLong_MASK);
+        if (ndigits > 2)
+            v->ob_digit[2] = (digit)(mag >> 2 * PyLong_SHIFT);
+    }
     if (negative)
         Py_SET_SIZE(v, -ndigits);
     return (PyObject *)v;
 }
 
-PyObject *kr_long_from_stwodigits(stwodigits v)
-{
-    if (v < 0)
-        return kr_long_from_mag64((uint64_t)0 - (uint64_t)v, 1);
-    return kr_long_from_mag64((uint64_t)v, 0);
-}
-
 /* ---- from C integers ---- */
 
-PyObject *PyLong_FromLong(long v)
+PyObject *kr_long_from_long_slow(long v)
 {
-    if (kr_long_is_small_value(v))
-        return kr_small_int(v);
     if (v < 0)
         return kr_long_from_mag64((uint64_t)0 - (uint64_t)v, 1);
     return kr_long_from_mag64((uint64_t)v, 0);
 }
 
+/* (stwodigits and long are both 64 bits: Krait targets LP64) */
+_Static_assert(sizeof(stwodigits) == sizeof(long), "stwodigits fits a long");
+
+PyObject *kr_long_from_stwodigits(stwodigits v) { return kr_long_from_long_fast((long)v); }
+
+PyObject *PyLong_FromLong(long v) { return kr_long_from_long_fast(v); }
 PyObject *PyLong_FromUnsignedLong(unsigned long v) { return kr_long_from_mag64(v, 0); }
-PyObject *PyLong_FromLongLong(long long v) { return PyLong_FromLong((long)v); }
+PyObject *PyLong_FromLongLong(long long v) { return kr_long_from_long_fast((long)v); }
 PyObject *PyLong_FromUnsignedLongLong(unsigned long long v) { return kr_long_from_mag64(v, 0); }
-PyObject *PyLong_FromSsize_t(Py_ssize_t v) { return PyLong_FromLong((long)v); }
+PyObject *PyLong_FromSsize_t(Py_ssize_t v) { return kr_long_from_long_fast((long)v); }
 PyObject *PyLong_FromSize_t(size_t v) { return kr_long_from_mag64(v, 0); }
 
 PyObject *PyLong_FromVoidPtr(void *p)
@@ -768,8 +785,20 @@ static PyObject *kr_long_richcompare(PyObject *a, PyObject *b, int op)
 
 /* ---- the type ---- */
 
+/* Exact one-digit ints go back to the context's free list (their memory
+ * holds at least one digit, which is all a reuse needs); subclasses, as in
+ * CPython, are released with their type's tp_free. */
 static void kr_long_dealloc(PyObject *self)
 {
+    if (PyLong_CheckExact(self)) {
+        Py_ssize_t n = Py_SIZE(self);
+        PyThreadState *ts = kr_tstate_get();
+        if ((n == 1 || n == -1) && ts != NULL
+                && kr_freelist_push(ts->interp, &ts->interp->numbers.ints, self))
+            return;
+        PyObject_Free(self);
+        return;
+    }
     Py_TYPE(self)->tp_free(self);
 }
 

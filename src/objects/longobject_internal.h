@@ -7,7 +7,8 @@
  * (design, section 4), so kr_small_int() needs no context and no INCREF.
  * A "compact" int has at most one digit: its value is sign * ob_digit[0]
  * and fits an sdigit; the VM adds and compares those without calling into
- * the general algorithms. */
+ * the general algorithms, and makes results with kr_long_from_long_fast,
+ * which takes dead one-digit ints from the context's free list inline. */
 #ifndef KR_LONGOBJECT_INTERNAL_H
 #define KR_LONGOBJECT_INTERNAL_H
 #ifndef KR_BUILD_CORE
@@ -57,6 +58,79 @@ static inline int kr_long_as_ssize_t_fast(PyObject *op, Py_ssize_t *out)
     case -2: *out = -(Py_ssize_t)(((twodigits)d[1] << PyLong_SHIFT) | d[0]); return 1;
     default: return 0;
     }
+}
+
+/* ---- free lists of dead numbers (struct kr_freelist, numbers_state.h) ----
+ * Used only while the allocator is plain (no PyMem_SetAllocator hook, no
+ * injected failures), so hooks see every allocation and injected failures
+ * happen; and not at all under AddressSanitizer, which must see every
+ * object die to report a use after free. */
+#define KR_NUMBERS_FREELISTS KR_ALLOC_USE_POOLS
+#define KR_NUMBERS_FREELIST_MAX 100
+
+/* Memory of a dead object from fl, or NULL. */
+static inline void *kr_freelist_pop(struct kr_context *c, kr_freelist *fl)
+{
+#if KR_NUMBERS_FREELISTS
+    void *p = fl->head;
+    if (p != NULL && kr_alloc_plain(&c->alloc)) {
+        fl->head = (void *)Py_TYPE((PyObject *)p);
+        fl->count--;
+        return p;
+    }
+#endif
+    return NULL;
+}
+
+/* Keep dead op on fl if there is room (1), else leave it to the caller (0). */
+static inline int kr_freelist_push(struct kr_context *c, kr_freelist *fl, PyObject *op)
+{
+#if KR_NUMBERS_FREELISTS
+    if (fl->count < KR_NUMBERS_FREELIST_MAX && kr_alloc_plain(&c->alloc)) {
+        Py_SET_TYPE(op, (PyTypeObject *)fl->head);
+        fl->head = op;
+        fl->count++;
+        return 1;
+    }
+#endif
+    return 0;
+}
+
+/* ---- creating ints from C integers ---- */
+
+/* The general case of kr_long_from_long_fast (longobject.c). */
+PyObject *kr_long_from_long_slow(long v);
+
+/* Make fresh memory r an exact int of ob_size size (digits not set).
+ * PyLong_Type is static and immortal: no type reference to take. */
+static inline PyLongObject *kr_long_init_header(PyLongObject *r, Py_ssize_t size)
+{
+    r->ob_base.ob_base.ob_refcnt = 1;
+    r->ob_base.ob_base.ob_type = &PyLong_Type;
+    r->ob_base.ob_size = size;
+    return r;
+}
+
+/* PyLong_FromLong, for the interpreter's hot paths (the range iterator,
+ * int arithmetic on compact values): a cached small int, or a one-digit
+ * int from the context's free list, without a call; anything else in
+ * kr_long_from_long_slow.  New reference, or NULL with MemoryError. */
+static inline PyObject *kr_long_from_long_fast(long v)
+{
+    if ((unsigned long)v + KR_NSMALLNEG < (unsigned long)(KR_NSMALLNEG + KR_NSMALLPOS))
+        return kr_small_int(v);
+#if KR_NUMBERS_FREELISTS
+    unsigned long mag = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    PyThreadState *ts = kr_tstate_get();
+    if (_Py_likely(mag <= PyLong_MASK) && _Py_likely(ts != NULL)) {
+        PyLongObject *r = kr_freelist_pop(ts->interp, &ts->interp->numbers.ints);
+        if (_Py_likely(r != NULL)) {
+            kr_long_init_header(r, v < 0 ? -1 : 1)->ob_digit[0] = (digit)mag;
+            return (PyObject *)r;
+        }
+    }
+#endif
+    return kr_long_from_long_slow(v);
 }
 
 /* ---- shared between the numbers files (not for other areas) ---- */

@@ -8,13 +8,18 @@
 #error "internal header"
 #endif
 
-/* Exact floats are created and destroyed constantly; a short free list
- * per context (chained through ob_type) saves the allocator round trip. */
-#define KR_FLOAT_FREELIST_MAX 100
+/* Exact floats and one-digit ints are created and destroyed constantly;
+ * a short free list of each per context (dead objects chained through
+ * ob_type) saves the allocator round trip.  The helpers are in
+ * objects/longobject_internal.h. */
+typedef struct kr_freelist {
+    void *head;
+    int count;
+} kr_freelist;
 
 struct kr_numbers_state {
-    void *float_free_list;      /* PyFloatObject*, chained through ob_type */
-    int float_numfree;
+    kr_freelist floats;         /* exact floats */
+    kr_freelist ints;           /* exact ints with ob_size -1 or 1 */
 };
 
 /* Release the free lists when a context is torn down (numbers area,

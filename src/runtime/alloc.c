@@ -14,21 +14,28 @@
  * hash set.  Only then is the pool header (at the pointer's 16 KiB-aligned
  * base) read, so malloc memory is never touched.  The block paths are forced
  * inline into the exported functions: allocating and freeing small
- * objects is the hot path of every object's life.  The contract this
- * relies on, as for objects in general: memory is freed in the context
- * that allocated it (contexts share no mutable objects). */
+ * objects is the hot path of every object's life.  Everything rare (hooks,
+ * failure injection, large sizes, new pools) is behind one test of the
+ * state's `slow` word or an empty pool list, in out-of-line functions the
+ * short paths tail-call.  The contract this relies on, as for objects in
+ * general: memory is freed in the context that allocated it (contexts
+ * share no mutable objects). */
 #include "internal.h"
 #include <sys/mman.h>
 
 typedef struct kr_block { struct kr_block *next; } kr_block;
 
+/* A pool is on usedpools[szidx] exactly when its freelist is non-empty:
+ * when the list runs dry the next never-used block is carved onto it, and
+ * only a pool with no such block left is full and leaves the list.  So
+ * taking a block is a pop with no other test. */
 struct kr_alloc_pool {
+    kr_block *freelist;            /* free blocks (never NULL while listed) */
+    unsigned int nused;            /* live blocks */
+    unsigned int szidx;            /* size class */
     struct kr_alloc_pool *next, *prev;   /* in usedpools[szidx] or freepools */
-    kr_block *freelist;            /* blocks freed since carving */
     char *fresh;                   /* next never-used block */
     char *limit;                   /* end of the last whole block */
-    unsigned int szidx;            /* size class */
-    unsigned int nused;            /* live blocks */
 };
 
 struct kr_alloc_arena {
@@ -38,24 +45,36 @@ struct kr_alloc_arena {
 
 #define POOL_HEADER_SIZE _Py_SIZE_ROUND_UP(sizeof(struct kr_alloc_pool), KR_ALLOC_ALIGN)
 #define POOLS_PER_ARENA (KR_ARENA_SIZE / KR_POOL_SIZE)
+#define POOL_OF(p) ((struct kr_alloc_pool *)((uintptr_t)(p) & ~(uintptr_t)(KR_POOL_SIZE - 1)))
 
 static inline size_t class_size(unsigned int idx) { return (size_t)(idx + 1) * KR_ALLOC_ALIGN; }
-static inline unsigned int size_class(size_t n) { return (unsigned int)((n - 1) / KR_ALLOC_ALIGN); }
+static inline size_t size_class(size_t n) { return (n - 1) / KR_ALLOC_ALIGN; }
 
-/* ---- the arena set ---- */
-
-static inline size_t arena_hash(uintptr_t base, size_t cap)
+/* The current context's allocator, or NULL on a thread in no context.
+ * A thread state always has its context (PyThreadState_New refuses a
+ * NULL one), so one test suffices. */
+static inline kr_alloc_state *cur_alloc(void)
 {
-    uint64_t h = (uint64_t)(base >> KR_ARENA_SHIFT) * 0x9E3779B97F4A7C15ull;
-    return (size_t)(h >> 17) & (cap - 1);
+    PyThreadState *ts = kr_tstate_get();
+    return ts != NULL ? &ts->interp->alloc : NULL;
 }
 
-/* Only called for an address in [lo, hi), so some arena exists and
- * the set is allocated. */
+/* ---- the arena set ----
+ * Slots are indexed by arena number (base >> KR_ARENA_SHIFT): arenas
+ * mapped one after another, the usual case, never collide, and linear
+ * probing copes with the rest. */
+
+static inline size_t arena_slot(uintptr_t base, size_t mask)
+{
+    return (size_t)(base >> KR_ARENA_SHIFT) & mask;
+}
+
+/* Only called for an address in the arenas' range, so some arena exists
+ * and the set is allocated. */
 Py_ALWAYS_INLINE static inline int arena_set_contains(const kr_alloc_state *st, uintptr_t base)
 {
-    size_t mask = st->arena_set_cap - 1;
-    for (size_t i = arena_hash(base, st->arena_set_cap);; i = (i + 1) & mask) {
+    size_t mask = st->arena_mask;
+    for (size_t i = arena_slot(base, mask);; i = (i + 1) & mask) {
         uintptr_t v = st->arena_set[i];
         if (v == base)
             return 1;
@@ -64,10 +83,9 @@ Py_ALWAYS_INLINE static inline int arena_set_contains(const kr_alloc_state *st, 
     }
 }
 
-static void arena_set_put(uintptr_t *set, size_t cap, uintptr_t base)
+static void arena_set_put(uintptr_t *set, size_t mask, uintptr_t base)
 {
-    size_t mask = cap - 1;
-    size_t i = arena_hash(base, cap);
+    size_t i = arena_slot(base, mask);
     while (set[i] != 0)
         i = (i + 1) & mask;
     set[i] = base;
@@ -75,27 +93,30 @@ static void arena_set_put(uintptr_t *set, size_t cap, uintptr_t base)
 
 static int arena_set_add(kr_alloc_state *st, uintptr_t base)
 {
-    if ((st->narenas + 1) * 2 > st->arena_set_cap) {
-        size_t ncap = st->arena_set_cap ? st->arena_set_cap * 2 : 64;
+    size_t cap = st->arena_set ? st->arena_mask + 1 : 0;
+    if ((st->narenas + 1) * 2 > cap) {
+        size_t ncap = cap ? cap * 2 : 64;
         uintptr_t *nset = calloc(ncap, sizeof(uintptr_t));
         if (nset == NULL)
             return -1;
-        for (size_t i = 0; i < st->arena_set_cap; i++)
+        for (size_t i = 0; i < cap; i++)
             if (st->arena_set[i])
-                arena_set_put(nset, ncap, st->arena_set[i]);
+                arena_set_put(nset, ncap - 1, st->arena_set[i]);
         free(st->arena_set);
         st->arena_set = nset;
-        st->arena_set_cap = ncap;
+        st->arena_mask = ncap - 1;
     }
-    arena_set_put(st->arena_set, st->arena_set_cap, base);
+    arena_set_put(st->arena_set, st->arena_mask, base);
     st->narenas++;
     return 0;
 }
 
+/* Exact: an address outside every arena is never dereferenced.  (With no
+ * arena, span is 0 and every address fails the range test.) */
 Py_ALWAYS_INLINE static inline int is_pool_memory(const kr_alloc_state *st, const void *p)
 {
     uintptr_t a = (uintptr_t)p;
-    if (a < st->lo || a >= st->hi)
+    if (a - st->lo >= st->span)
         return 0;
     return arena_set_contains(st, a & ~(uintptr_t)(KR_ARENA_SIZE - 1));
 }
@@ -124,13 +145,39 @@ static struct kr_alloc_arena *arena_new(kr_alloc_state *st)
     ar->nfresh = (unsigned int)POOLS_PER_ARENA - 1;
     ar->next = st->arenas;
     st->arenas = ar;
-    if (st->lo == 0 || (uintptr_t)base < st->lo)
-        st->lo = (uintptr_t)base;
-    if ((uintptr_t)end > st->hi)
-        st->hi = (uintptr_t)end;
+    uintptr_t lo = (uintptr_t)base, hi = (uintptr_t)end;
+    if (st->span != 0) {
+        if (st->lo < lo)
+            lo = st->lo;
+        if (st->lo + st->span > hi)
+            hi = st->lo + st->span;
+    }
+    st->lo = lo;
+    st->span = hi - lo;
     return ar;
 }
 
+static void pool_link(kr_alloc_state *st, struct kr_alloc_pool *pool)
+{
+    pool->prev = NULL;
+    pool->next = st->usedpools[pool->szidx];
+    if (pool->next)
+        pool->next->prev = pool;
+    st->usedpools[pool->szidx] = pool;
+}
+
+static void pool_unlink(kr_alloc_state *st, struct kr_alloc_pool *pool)
+{
+    if (pool->prev)
+        pool->prev->next = pool->next;
+    else
+        st->usedpools[pool->szidx] = pool->next;
+    if (pool->next)
+        pool->next->prev = pool->prev;
+}
+
+/* A pool for class idx, linked as a used pool with its first block on the
+ * freelist; NULL when no memory is left. */
 static struct kr_alloc_pool *pool_new(kr_alloc_state *st, unsigned int idx)
 {
     struct kr_alloc_pool *pool = st->freepools;
@@ -148,83 +195,74 @@ static struct kr_alloc_pool *pool_new(kr_alloc_state *st, unsigned int idx)
         ar->nfresh--;
     }
     size_t bs = class_size(idx);
+    char *first = (char *)pool + POOL_HEADER_SIZE;
     pool->szidx = idx;
     pool->nused = 0;
-    pool->freelist = NULL;
-    pool->fresh = (char *)pool + POOL_HEADER_SIZE;
-    pool->limit = (char *)pool + POOL_HEADER_SIZE + ((KR_POOL_SIZE - POOL_HEADER_SIZE) / bs) * bs;
-    /* link as the only used pool of its class */
-    pool->prev = NULL;
-    pool->next = st->usedpools[idx];
-    if (pool->next)
-        pool->next->prev = pool;
-    st->usedpools[idx] = pool;
+    pool->freelist = (kr_block *)first;
+    pool->freelist->next = NULL;
+    pool->fresh = first + bs;
+    pool->limit = first + ((KR_POOL_SIZE - POOL_HEADER_SIZE) / bs) * bs;
+    pool_link(st, pool);
     return pool;
 }
 
-static inline void pool_unlink(kr_alloc_state *st, struct kr_alloc_pool *pool)
+/* The freelist ran dry as block b was taken: carve the next block onto
+ * it, or, with none left, the pool is full and leaves the used list until
+ * a block comes back.  Returns b, so that the caller's tail call needs no
+ * stack frame. */
+static Py_NO_INLINE void *pool_refill(kr_alloc_state *st, struct kr_alloc_pool *pool, void *b)
 {
-    if (pool->prev)
-        pool->prev->next = pool->next;
-    else
-        st->usedpools[pool->szidx] = pool->next;
-    if (pool->next)
-        pool->next->prev = pool->prev;
-}
-
-Py_ALWAYS_INLINE static inline void *small_alloc(kr_alloc_state *st, size_t n)
-{
-    unsigned int idx = size_class(n);
-    struct kr_alloc_pool *pool = st->usedpools[idx];
-    if (pool == NULL) {
-        pool = pool_new(st, idx);
-        if (pool == NULL)
-            return NULL;
-    }
-    void *p;
-    if (pool->freelist != NULL) {
-        kr_block *b = pool->freelist;
-        pool->freelist = b->next;
-        p = b;
+    if (pool->fresh < pool->limit) {
+        kr_block *f = (kr_block *)pool->fresh;
+        f->next = NULL;
+        pool->freelist = f;
+        pool->fresh += class_size(pool->szidx);
     }
     else {
-        p = pool->fresh;
-        pool->fresh += class_size(idx);
-    }
-    pool->nused++;
-    /* A full pool leaves the used list until a block comes back. */
-    if (pool->freelist == NULL && pool->fresh >= pool->limit)
         pool_unlink(st, pool);
-    return p;
+    }
+    return b;
+}
+
+Py_ALWAYS_INLINE static inline void *pool_take(kr_alloc_state *st, struct kr_alloc_pool *pool)
+{
+    kr_block *b = pool->freelist;
+    kr_block *next = b->next;
+    pool->freelist = next;
+    pool->nused++;
+    if (_Py_unlikely(next == NULL))
+        return pool_refill(st, pool, b);
+    return b;
+}
+
+/* An empty pool can serve any size class. */
+static Py_NO_INLINE void pool_release(struct kr_alloc_pool *pool, kr_alloc_state *st)
+{
+    pool_unlink(st, pool);
+    pool->next = st->freepools;
+    st->freepools = pool;
+}
+
+static Py_NO_INLINE void pool_relink(struct kr_alloc_pool *pool, kr_alloc_state *st)
+{
+    pool_link(st, pool);
 }
 
 Py_ALWAYS_INLINE static inline void small_free(kr_alloc_state *st, void *p)
 {
-    struct kr_alloc_pool *pool = (struct kr_alloc_pool *)((uintptr_t)p & ~(uintptr_t)(KR_POOL_SIZE - 1));
-    int was_full = (pool->freelist == NULL && pool->fresh >= pool->limit);
-    kr_block *b = p;
-    b->next = pool->freelist;
-    pool->freelist = b;
-    pool->nused--;
-    if (was_full) {
-        pool->prev = NULL;
-        pool->next = st->usedpools[pool->szidx];
-        if (pool->next)
-            pool->next->prev = pool;
-        st->usedpools[pool->szidx] = pool;
-    }
-    else if (pool->nused == 0) {
-        /* An empty pool can serve any size class. */
-        pool_unlink(st, pool);
-        pool->next = st->freepools;
-        st->freepools = pool;
-    }
+    struct kr_alloc_pool *pool = POOL_OF(p);
+    kr_block *head = pool->freelist;
+    ((kr_block *)p)->next = head;
+    pool->freelist = p;
+    if (_Py_unlikely(head == NULL))    /* it was full */
+        pool_relink(pool, st);
+    if (_Py_unlikely(--pool->nused == 0))
+        pool_release(pool, st);
 }
 
 static inline size_t small_size(void *p)
 {
-    struct kr_alloc_pool *pool = (struct kr_alloc_pool *)((uintptr_t)p & ~(uintptr_t)(KR_POOL_SIZE - 1));
-    return class_size(pool->szidx);
+    return class_size(POOL_OF(p)->szidx);
 }
 
 void kr_alloc_init(kr_alloc_state *st)
@@ -242,15 +280,19 @@ void kr_alloc_fini(kr_alloc_state *st)
         ar = next;
     }
     free(st->arena_set);
-    memset(st, 0, sizeof(*st));
-    st->fail_countdown = -1;
+    kr_alloc_init(st);
 }
 
 void kr_alloc_fail_after(long n)
 {
-    struct kr_context *c = kr_context_get();
-    if (c != NULL)
-        c->alloc.fail_countdown = n < 0 ? -1 : n;
+    kr_alloc_state *st = cur_alloc();
+    if (st == NULL)
+        return;
+    st->fail_countdown = n < 0 ? -1 : n;
+    if (n < 0)
+        st->slow &= ~KR_ALLOC_SLOW_FAIL;
+    else
+        st->slow |= KR_ALLOC_SLOW_FAIL;
 }
 
 /* Counted on demand (sys.getallocatedblocks, tests) rather than kept up
@@ -258,17 +300,20 @@ void kr_alloc_fail_after(long n)
  * ones after its never-carved ones, and empty pools count 0. */
 size_t kr_alloc_live_blocks(void)
 {
-    struct kr_context *c = kr_context_get();
-    if (c == NULL)
+    kr_alloc_state *st = cur_alloc();
+    if (st == NULL)
         return 0;
     size_t n = 0;
-    for (struct kr_alloc_arena *ar = c->alloc.arenas; ar != NULL; ar = ar->next)
+    for (struct kr_alloc_arena *ar = st->arenas; ar != NULL; ar = ar->next)
         for (size_t i = (size_t)ar->nfresh + 1; i < POOLS_PER_ARENA; i++)
             n += ((struct kr_alloc_pool *)((char *)ar + i * KR_POOL_SIZE))->nused;
     return n;
 }
 
-/* ---- the default allocator of the mem and object domains ---- */
+/* ---- the default allocator of the mem and object domains ----
+ * ctx_* are the complete default behaviour (what PyMem_GetAllocator hands
+ * out); the exported functions below put a short path for the common case
+ * in front of them. */
 
 static inline int injected_failure(kr_alloc_state *st)
 {
@@ -280,38 +325,34 @@ static inline int injected_failure(kr_alloc_state *st)
     return 0;
 }
 
-Py_ALWAYS_INLINE static inline void *ctx_malloc(kr_alloc_state *st, size_t n)
+static void *ctx_malloc(kr_alloc_state *st, size_t n)
 {
     if (st == NULL)
         return malloc(n ? n : 1);
     if (injected_failure(st))
         return NULL;
-    if (KR_ALLOC_USE_POOLS && n - 1 < KR_ALLOC_SMALL_MAX)   /* n == 0 wraps to malloc */
-        return small_alloc(st, n);
+    if (KR_ALLOC_USE_POOLS && n - 1 < KR_ALLOC_SMALL_MAX) {   /* n == 0 wraps to malloc */
+        unsigned int idx = (unsigned int)size_class(n);
+        struct kr_alloc_pool *pool = st->usedpools[idx];
+        if (pool == NULL && (pool = pool_new(st, idx)) == NULL)
+            return NULL;
+        return pool_take(st, pool);
+    }
     return malloc(n ? n : 1);
 }
 
-Py_ALWAYS_INLINE static inline void ctx_free(kr_alloc_state *st, void *p)
+static void ctx_free(kr_alloc_state *st, void *p)
 {
-    if (p == NULL)
-        return;
     if (st != NULL && is_pool_memory(st, p))
         small_free(st, p);
     else
         free(p);
 }
 
-Py_ALWAYS_INLINE static inline void *ctx_calloc(kr_alloc_state *st, size_t nelem, size_t elsize)
+/* Clear a fresh block of n bytes. */
+Py_ALWAYS_INLINE static inline void *zero_fill(void *p, size_t n)
 {
-    size_t n;
-    /* (a multiplication check, not a division: this is every
-     * PyType_GenericAlloc) */
-    if (__builtin_mul_overflow(nelem, elsize, &n) || n > (size_t)PY_SSIZE_T_MAX)
-        return NULL;
-    if (st == NULL)
-        return calloc(n ? n : 1, 1);
-    void *p = ctx_malloc(st, n);
-    if (KR_ALLOC_USE_POOLS && n - 1 < 64 && p != NULL) {
+    if (KR_ALLOC_USE_POOLS && n - 1 < 64) {
         /* A small pool block (16-aligned, its size a multiple of 16) is
          * cleared in whole words inline: objects are mostly this size,
          * and a libc call costs more than the stores. */
@@ -322,10 +363,21 @@ Py_ALWAYS_INLINE static inline void *ctx_calloc(kr_alloc_state *st, size_t nelem
         default: memset(p, 0, 64); break;
         }
     }
-    else if (p != NULL) {
+    else {
         memset(p, 0, n);
     }
     return p;
+}
+
+static void *ctx_calloc(kr_alloc_state *st, size_t nelem, size_t elsize)
+{
+    size_t n;
+    if (__builtin_mul_overflow(nelem, elsize, &n) || n > (size_t)PY_SSIZE_T_MAX)
+        return NULL;
+    if (st == NULL)
+        return calloc(n ? n : 1, 1);
+    void *p = ctx_malloc(st, n);
+    return p != NULL ? zero_fill(p, n) : NULL;
 }
 
 static void *ctx_realloc(kr_alloc_state *st, void *p, size_t n)
@@ -348,62 +400,120 @@ static void *ctx_realloc(kr_alloc_state *st, void *p, size_t n)
     return realloc(p, n ? n : 1);
 }
 
-static inline kr_alloc_state *cur_alloc(void)
-{
-    struct kr_context *c = kr_context_get();
-    return c ? &c->alloc : NULL;
-}
+/* ---- the mem and object domains ----
+ * One pair of paths serves both, specialised by the constant domain. The
+ * short path: a context is current, the size is small, the slow word has
+ * no bit for this domain's hook or for failure injection, and the class
+ * has a used pool.  Everything else goes through domain_*_slow. */
 
-/* A hook from PyMem_SetAllocator, if one is installed for the domain. */
-static inline kr_alloc_hook *cur_hook(int domain)
+static inline kr_alloc_hook *domain_hook(kr_alloc_state *st, int domain)
 {
-    struct kr_context *c = kr_context_get();
-    if (c == NULL || c->alloc.hooks[domain].malloc == NULL)
+    if (st == NULL || st->hooks[domain].malloc == NULL)
         return NULL;
-    return &c->alloc.hooks[domain];
+    return &st->hooks[domain];
 }
 
-/* The hot path reads the thread-local context once: hook or pools. */
-#define KR_DEFINE_DOMAIN(Prefix, DOMAIN) \
-    void *Prefix##Malloc(size_t n) { \
-        if ((Py_ssize_t)n < 0) return NULL; \
-        struct kr_context *c = kr_context_get(); \
-        if (c == NULL) return malloc(n ? n : 1); \
-        kr_alloc_hook *h = &c->alloc.hooks[DOMAIN]; \
-        if (_Py_unlikely(h->malloc != NULL)) return h->malloc(h->ctx, n); \
-        return ctx_malloc(&c->alloc, n); \
-    } \
-    void *Prefix##Calloc(size_t ne, size_t es) { \
-        struct kr_context *c = kr_context_get(); \
-        kr_alloc_hook *h = c ? &c->alloc.hooks[DOMAIN] : NULL; \
-        if (h != NULL && h->malloc != NULL) return h->calloc(h->ctx, ne, es); \
-        return ctx_calloc(c ? &c->alloc : NULL, ne, es); \
-    } \
-    void *Prefix##Realloc(void *p, size_t n) { \
-        if ((Py_ssize_t)n < 0) return NULL; \
-        struct kr_context *c = kr_context_get(); \
-        kr_alloc_hook *h = c ? &c->alloc.hooks[DOMAIN] : NULL; \
-        if (h != NULL && h->malloc != NULL) return h->realloc(h->ctx, p, n); \
-        return ctx_realloc(c ? &c->alloc : NULL, p, n); \
-    } \
-    void Prefix##Free(void *p) { \
-        struct kr_context *c = kr_context_get(); \
-        if (c == NULL) { free(p); return; } \
-        kr_alloc_hook *h = &c->alloc.hooks[DOMAIN]; \
-        if (_Py_unlikely(h->malloc != NULL)) { h->free(h->ctx, p); return; } \
-        ctx_free(&c->alloc, p); \
-    }
+static Py_NO_INLINE void *domain_malloc_slow(size_t n, kr_alloc_state *st, int domain)
+{
+    if ((Py_ssize_t)n < 0)
+        return NULL;
+    kr_alloc_hook *h = domain_hook(st, domain);
+    if (h != NULL)
+        return h->malloc(h->ctx, n);
+    return ctx_malloc(st, n);
+}
 
-KR_DEFINE_DOMAIN(PyMem_, PYMEM_DOMAIN_MEM)
-KR_DEFINE_DOMAIN(PyObject_, PYMEM_DOMAIN_OBJ)
+Py_ALWAYS_INLINE static inline void *domain_malloc(int domain, size_t n)
+{
+    kr_alloc_state *st = cur_alloc();
+    if (KR_ALLOC_USE_POOLS && _Py_likely(st != NULL) && _Py_likely(n - 1 < KR_ALLOC_SMALL_MAX)
+        && _Py_likely((st->slow & (KR_ALLOC_SLOW_HOOK(domain) | KR_ALLOC_SLOW_FAIL)) == 0)) {
+        struct kr_alloc_pool *pool = st->usedpools[size_class(n)];
+        if (_Py_likely(pool != NULL))
+            return pool_take(st, pool);
+    }
+    return domain_malloc_slow(n, st, domain);
+}
+
+static Py_NO_INLINE void *domain_calloc_slow(size_t ne, size_t es, kr_alloc_state *st, int domain)
+{
+    kr_alloc_hook *h = domain_hook(st, domain);
+    if (h != NULL)
+        return h->calloc(h->ctx, ne, es);
+    return ctx_calloc(st, ne, es);
+}
+
+Py_ALWAYS_INLINE static inline void *domain_calloc(int domain, size_t ne, size_t es)
+{
+    kr_alloc_state *st = cur_alloc();
+    size_t n;
+    if (KR_ALLOC_USE_POOLS && _Py_likely(st != NULL) && !__builtin_mul_overflow(ne, es, &n)
+        && _Py_likely(n - 1 < KR_ALLOC_SMALL_MAX)
+        && _Py_likely((st->slow & (KR_ALLOC_SLOW_HOOK(domain) | KR_ALLOC_SLOW_FAIL)) == 0)) {
+        struct kr_alloc_pool *pool = st->usedpools[size_class(n)];
+        if (_Py_likely(pool != NULL))
+            return zero_fill(pool_take(st, pool), n);
+    }
+    return domain_calloc_slow(ne, es, st, domain);
+}
+
+static Py_NO_INLINE void domain_free_slow(void *p, kr_alloc_state *st, int domain)
+{
+    kr_alloc_hook *h = domain_hook(st, domain);
+    if (h != NULL)
+        h->free(h->ctx, p);
+    else
+        ctx_free(st, p);
+}
+
+Py_ALWAYS_INLINE static inline void domain_free(int domain, void *p)
+{
+    kr_alloc_state *st = cur_alloc();
+    if (_Py_likely(st != NULL) && _Py_likely((st->slow & KR_ALLOC_SLOW_HOOK(domain)) == 0)) {
+        if (is_pool_memory(st, p))
+            small_free(st, p);
+        else
+            free(p);   /* malloc memory, or NULL */
+        return;
+    }
+    domain_free_slow(p, st, domain);
+}
+
+static void *domain_realloc(int domain, void *p, size_t n)
+{
+    if ((Py_ssize_t)n < 0)
+        return NULL;
+    kr_alloc_state *st = cur_alloc();
+    kr_alloc_hook *h = domain_hook(st, domain);
+    if (h != NULL)
+        return h->realloc(h->ctx, p, n);
+    return ctx_realloc(st, p, n);
+}
+
+void *PyMem_Malloc(size_t n) { return domain_malloc(PYMEM_DOMAIN_MEM, n); }
+void *PyMem_Calloc(size_t ne, size_t es) { return domain_calloc(PYMEM_DOMAIN_MEM, ne, es); }
+void *PyMem_Realloc(void *p, size_t n) { return domain_realloc(PYMEM_DOMAIN_MEM, p, n); }
+void PyMem_Free(void *p) { domain_free(PYMEM_DOMAIN_MEM, p); }
+void *PyObject_Malloc(size_t n) { return domain_malloc(PYMEM_DOMAIN_OBJ, n); }
+void *PyObject_Calloc(size_t ne, size_t es) { return domain_calloc(PYMEM_DOMAIN_OBJ, ne, es); }
+void *PyObject_Realloc(void *p, size_t n) { return domain_realloc(PYMEM_DOMAIN_OBJ, p, n); }
+void PyObject_Free(void *p) { domain_free(PYMEM_DOMAIN_OBJ, p); }
 
 /* ---- the raw domain: malloc, usable with no context ---- */
+
+static inline kr_alloc_hook *raw_hook(void)
+{
+    kr_alloc_state *st = cur_alloc();
+    if (_Py_likely(st == NULL || (st->slow & KR_ALLOC_SLOW_HOOK(PYMEM_DOMAIN_RAW)) == 0))
+        return NULL;
+    return &st->hooks[PYMEM_DOMAIN_RAW];
+}
 
 void *PyMem_RawMalloc(size_t n)
 {
     if ((Py_ssize_t)n < 0)
         return NULL;
-    kr_alloc_hook *h = cur_hook(PYMEM_DOMAIN_RAW);
+    kr_alloc_hook *h = raw_hook();
     if (h)
         return h->malloc(h->ctx, n);
     return malloc(n ? n : 1);
@@ -413,7 +523,7 @@ void *PyMem_RawCalloc(size_t nelem, size_t elsize)
 {
     if (elsize != 0 && nelem > (size_t)PY_SSIZE_T_MAX / elsize)
         return NULL;
-    kr_alloc_hook *h = cur_hook(PYMEM_DOMAIN_RAW);
+    kr_alloc_hook *h = raw_hook();
     if (h)
         return h->calloc(h->ctx, nelem, elsize);
     if (nelem == 0 || elsize == 0)
@@ -425,7 +535,7 @@ void *PyMem_RawRealloc(void *p, size_t n)
 {
     if ((Py_ssize_t)n < 0)
         return NULL;
-    kr_alloc_hook *h = cur_hook(PYMEM_DOMAIN_RAW);
+    kr_alloc_hook *h = raw_hook();
     if (h)
         return h->realloc(h->ctx, p, n);
     return realloc(p, n ? n : 1);
@@ -433,7 +543,7 @@ void *PyMem_RawRealloc(void *p, size_t n)
 
 void PyMem_RawFree(void *p)
 {
-    kr_alloc_hook *h = cur_hook(PYMEM_DOMAIN_RAW);
+    kr_alloc_hook *h = raw_hook();
     if (h) {
         h->free(h->ctx, p);
         return;
@@ -482,13 +592,12 @@ static void raw_free(void *ctx, void *p) { free(p); }
 
 void PyMem_GetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *a)
 {
-    struct kr_context *c = kr_context_get();
     if ((unsigned)domain > PYMEM_DOMAIN_OBJ) {
         memset(a, 0, sizeof(*a));
         return;
     }
-    if (c != NULL && c->alloc.hooks[domain].malloc != NULL) {
-        kr_alloc_hook *h = &c->alloc.hooks[domain];
+    kr_alloc_hook *h = domain_hook(cur_alloc(), domain);
+    if (h != NULL) {
         a->ctx = h->ctx;
         a->malloc = h->malloc;
         a->calloc = h->calloc;
@@ -509,15 +618,17 @@ void PyMem_GetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *a)
 
 void PyMem_SetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *a)
 {
-    struct kr_context *c = kr_context_get();
-    if (c == NULL || (unsigned)domain > PYMEM_DOMAIN_OBJ)
+    kr_alloc_state *st = cur_alloc();
+    if (st == NULL || (unsigned)domain > PYMEM_DOMAIN_OBJ)
         return;
-    kr_alloc_hook *h = &c->alloc.hooks[domain];
+    kr_alloc_hook *h = &st->hooks[domain];
     /* Installing the default allocator again removes the hook. */
     if (a->malloc == dflt_malloc || a->malloc == raw_malloc) {
         memset(h, 0, sizeof(*h));
+        st->slow &= ~KR_ALLOC_SLOW_HOOK(domain);
         return;
     }
+    st->slow |= KR_ALLOC_SLOW_HOOK(domain);
     h->ctx = a->ctx;
     h->malloc = a->malloc;
     h->calloc = a->calloc;

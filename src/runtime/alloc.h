@@ -50,19 +50,41 @@ typedef struct kr_alloc_hook {
     void (*free)(void *ctx, void *ptr);
 } kr_alloc_hook;
 
+/* Bits of kr_alloc_state.slow.  The hot paths test the word against a
+ * constant mask: zero means "no hook for this domain and no failure
+ * injection", the state of every ordinary run. */
+#define KR_ALLOC_SLOW_HOOK(domain) (1u << (domain))   /* PYMEM_DOMAIN_* */
+#define KR_ALLOC_SLOW_FAIL (1u << 3)
+
 typedef struct kr_alloc_state {
+    /* Kept in sync with hooks[] and fail_countdown by the (rare) calls
+     * that change them, so that the fast paths test one word. */
+    unsigned int slow;
+    /* The range [lo, lo + span) covers every arena; arena_set (an
+     * open-addressing set of arena bases, arena_mask + 1 slots, indexed
+     * by arena number) says which 1 MiB steps of it are arenas. */
+    uintptr_t lo, span;
+    uintptr_t *arena_set;
+    size_t arena_mask;
+    size_t narenas;
     struct kr_alloc_pool *usedpools[KR_ALLOC_NCLASSES];  /* pools with a free block */
     struct kr_alloc_pool *freepools;                     /* empty pools, any class */
     struct kr_alloc_arena *arenas;                       /* every arena of the context */
-    uintptr_t lo, hi;                              /* range covered by arenas */
-    uintptr_t *arena_set;                          /* hash set of arena bases */
-    size_t arena_set_cap, narenas;
     /* PyMem_SetAllocator hooks; .malloc == NULL means the default. */
     kr_alloc_hook hooks[3];
     /* Failure injection for tests: allocations fail once this reaches 0
      * (counting down from kr_alloc_fail_after(n)); -1 disables. */
     long fail_countdown;
 } kr_alloc_state;
+
+/* True when nothing has to observe allocations in this context: no
+ * PyMem_SetAllocator hook and no failure injection.  Free lists of the
+ * numbers area (and any other cache of dead objects) are used only then,
+ * so that hooks see every object and injected failures happen. */
+static inline int kr_alloc_plain(const kr_alloc_state *st)
+{
+    return st->slow == 0;
+}
 
 struct kr_context;
 /* Set up and tear down a context's allocator; teardown frees every arena. */

@@ -105,8 +105,18 @@ struct _ts {
 };
 
 /* The current thread state; NULL when this thread is in no context
- * (process start-up, or between PyEval_SaveThread/RestoreThread). */
+ * (process start-up, or between PyEval_SaveThread/RestoreThread).
+ * Read with the initial-exec TLS model: compiled with -fPIC, the default
+ * model goes through a __tls_get_addr call (which the linker relaxes in
+ * the executable, but not before the compiler has saved registers around
+ * it), and every allocation and call reads this.  Initial-exec assumes
+ * libkrait is loaded with the program or finds room in the static TLS
+ * block, which glibc keeps for small dlopen'ed libraries. */
+#if defined(__GNUC__) && defined(__ELF__)
+extern _Thread_local PyThreadState *kr_tstate __attribute__((tls_model("initial-exec")));
+#else
 extern _Thread_local PyThreadState *kr_tstate;
+#endif
 
 static inline PyThreadState *kr_tstate_get(void) { return kr_tstate; }
 static inline struct kr_context *kr_context_get(void) {

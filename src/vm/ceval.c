@@ -27,6 +27,7 @@
 #include "objects/dict_internal.h"
 #include "objects/containers.h"
 #include "objects/indexiter.h"
+#include "objects/longobject_internal.h"
 #include "structmember.h"
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
@@ -127,12 +128,12 @@ static inline PyObject *kr_ceval_binary_fast(int op, PyObject *l, PyObject *r)
         if (!kr_ceval_small_int(l, &a) || !kr_ceval_small_int(r, &b))
             return NULL;
         switch (op) {
-        case KR_NB_ADD: case KR_NB_INPLACE_ADD: return PyLong_FromLong(a + b);
-        case KR_NB_SUBTRACT: case KR_NB_INPLACE_SUBTRACT: return PyLong_FromLong(a - b);
-        case KR_NB_MULTIPLY: case KR_NB_INPLACE_MULTIPLY: return PyLong_FromLong(a * b);
-        case KR_NB_AND: case KR_NB_INPLACE_AND: return PyLong_FromLong(a & b);
-        case KR_NB_OR: case KR_NB_INPLACE_OR: return PyLong_FromLong(a | b);
-        case KR_NB_XOR: case KR_NB_INPLACE_XOR: return PyLong_FromLong(a ^ b);
+        case KR_NB_ADD: case KR_NB_INPLACE_ADD: return kr_long_from_long_fast(a + b);
+        case KR_NB_SUBTRACT: case KR_NB_INPLACE_SUBTRACT: return kr_long_from_long_fast(a - b);
+        case KR_NB_MULTIPLY: case KR_NB_INPLACE_MULTIPLY: return kr_long_from_long_fast(a * b);
+        case KR_NB_AND: case KR_NB_INPLACE_AND: return kr_long_from_long_fast(a & b);
+        case KR_NB_OR: case KR_NB_INPLACE_OR: return kr_long_from_long_fast(a | b);
+        case KR_NB_XOR: case KR_NB_INPLACE_XOR: return kr_long_from_long_fast(a ^ b);
         case KR_NB_TRUE_DIVIDE: case KR_NB_INPLACE_TRUE_DIVIDE:
             /* Both operands are exact doubles, so one division is
              * correctly rounded, as int.__truediv__ requires. */
@@ -143,14 +144,14 @@ static inline PyObject *kr_ceval_binary_fast(int op, PyObject *l, PyObject *r)
             {
                 long q = a / b;
                 if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
-                return PyLong_FromLong(q);
+                return kr_long_from_long_fast(q);
             }
         case KR_NB_REMAINDER: case KR_NB_INPLACE_REMAINDER:
             if (b == 0) return NULL;
             {
                 long m = a % b;
                 if (m != 0 && ((m < 0) != (b < 0))) m += b;
-                return PyLong_FromLong(m);
+                return kr_long_from_long_fast(m);
             }
         default: return NULL;
         }
@@ -1563,7 +1564,7 @@ dispatch_op:
             if (r->index < r->len) {
                 long v = (long)((unsigned long)r->start +
                                 (unsigned long)(r->index++) * (unsigned long)r->step);
-                next = PyLong_FromLong(v);
+                next = kr_long_from_long_fast(v);
                 if (next == NULL) goto error;
                 PUSH(next);
                 DISPATCH();
@@ -1824,13 +1825,13 @@ dispatch_op:
     TARGET(BINARY_OP_ADD_INT) {
         SKIP_CACHE(BINARY_OP);
         INT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
-        BINARY_RESULT(PyLong_FromLong(a + b));
+        BINARY_RESULT(kr_long_from_long_fast(a + b));
     }
 
     TARGET(BINARY_OP_SUBTRACT_INT) {
         SKIP_CACHE(BINARY_OP);
         INT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
-        BINARY_RESULT(PyLong_FromLong(a - b));
+        BINARY_RESULT(kr_long_from_long_fast(a - b));
     }
 
     TARGET(BINARY_OP_ADD_FLOAT) {
@@ -1890,7 +1891,7 @@ dispatch_op:
             DISPATCH();
         }
         long v = (long)((unsigned long)r->start + (unsigned long)(r->index++) * (unsigned long)r->step);
-        PyObject *next = PyLong_FromLong(v);
+        PyObject *next = kr_long_from_long_fast(v);
         if (next == NULL) goto error;
         PUSH(next);
         DISPATCH();
