@@ -173,15 +173,29 @@ void PyThreadState_Delete(PyThreadState *ts)
     free(ts);
 }
 
+/* Ends the calling thread's use of its current thread state ts: clears
+ * it, and takes it off the context's list while the context lock is
+ * still held, so that a thread that takes the lock next (say, one freeing
+ * the context, which picks any listed thread state to run on) never sees
+ * it; then releases the lock and frees it. */
+static void tstate_delete_current(PyThreadState *ts)
+{
+    struct kr_context *c = ts->interp;
+    PyThreadState_Clear(ts);
+    tstate_unlink(ts);
+    if (kr_gilstate_tstate == ts)
+        kr_gilstate_tstate = NULL;
+    kr_tstate = NULL;
+    kr_ctx_lock_release(c);
+    free(ts);
+}
+
 void PyThreadState_DeleteCurrent(void)
 {
     PyThreadState *ts = kr_tstate;
     if (ts == NULL)
         Py_FatalError("PyThreadState_DeleteCurrent: no current tstate");
-    PyThreadState_Clear(ts);
-    kr_tstate = NULL;
-    kr_ctx_lock_release(ts->interp);
-    PyThreadState_Delete(ts);
+    tstate_delete_current(ts);
 }
 
 PyThreadState *_PyThreadState_UncheckedGet(void) { return kr_tstate; }
@@ -337,11 +351,7 @@ void PyGILState_Release(PyGILState_STATE old)
     if (old == PyGILState_UNLOCKED) {
         if (ts->gilstate_counter == 0 && ts == kr_gilstate_tstate) {
             /* The thread's last use: its thread state goes away. */
-            PyThreadState_Clear(ts);
-            kr_tstate = NULL;
-            kr_ctx_lock_release(ts->interp);
-            kr_gilstate_tstate = NULL;
-            PyThreadState_Delete(ts);
+            tstate_delete_current(ts);
         }
         else {
             PyEval_SaveThread();
@@ -440,7 +450,15 @@ void kr_context_free(struct kr_context *c)
         PyEval_SaveThread();
     PyThreadState *ts = (prev != NULL && prev->interp == c) ? prev : NULL;
     if (ts == NULL) {
-        ts = c->threads;   /* any thread state will do to run the teardown */
+        /* Any idle thread state will do to run the teardown; never one a
+         * thread started by _thread runs on, which that thread may be
+         * about to free (it unlinks it under the context lock, which is
+         * why the list is read with the lock held). */
+        kr_ctx_lock_take(c);
+        ts = c->threads;
+        while (ts != NULL && ts->thread_owned)
+            ts = ts->next;
+        kr_ctx_lock_release(c);
         if (ts == NULL)
             ts = PyThreadState_New(c);
         kr_tstate_bind(ts);

@@ -101,6 +101,8 @@ struct _ts {
 
     uint64_t id;                   /* PyThreadState_GetID */
     int entered;                   /* krait_enter nesting on this thread state */
+    uint8_t thread_owned;          /* a thread started by _thread runs on it until
+                                    * that thread ends (never borrowed) */
     PyThreadState *saved_prev;     /* binding restored by krait_leave */
 };
 

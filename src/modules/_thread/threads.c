@@ -34,6 +34,7 @@ static void *thread_main(void *p)
         fputs("krait: out of memory starting a thread\n", stderr);
         return NULL;
     }
+    ts->thread_owned = 1;
     kr_tstate_bind(ts);
     PyObject *r = PyObject_Call(boot->func, boot->args, boot->kwargs);
     if (r == NULL) {
@@ -53,9 +54,8 @@ static void *thread_main(void *p)
     free(boot);
 
     kr_thread_release_sentinel(ts);
-    PyThreadState_Swap(NULL);
-    PyThreadState_Delete(ts);
-    kr_ctx_lock_release(ctx);
+    /* clears, unlinks and frees the thread state, releasing the lock */
+    PyThreadState_DeleteCurrent();
     return NULL;
 }
 
