@@ -61,7 +61,8 @@ $(BUILD)/krait: $(MAIN_OBJS) $(BUILD)/libkrait.a
 
 $(BUILD)/krait-config: tools/krait-config
 	@mkdir -p $(BUILD)
-	cp $< $@
+	sed 's|^srcroot=$$|srcroot=$(CURDIR)|' $< > $@
+	chmod +x $@
 
 PREFIX ?= /usr/local
 DESTDIR ?=

@@ -10,12 +10,13 @@
 set -u
 build=${1:-build}; shift || true
 root=$(cd "$(dirname "$0")/.." && pwd)
-krait="$root/$build/krait"
-kcfg="$root/$build/krait-config"
+case $build in /*) bdir=$build ;; *) bdir=$root/$build ;; esac   # absolute or tree-relative
+krait="$bdir/krait"
+kcfg="$bdir/krait-config"
 cpy_inc=$(/usr/bin/python3.11 -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
 cpy_suffix=$(/usr/bin/python3.11 -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
 k_suffix=$("$kcfg" --extension-suffix)
-work="$root/$build/ext"
+work="$bdir/ext"
 rm -rf "$work"; mkdir -p "$work"
 pass=0; fail=0
 if [ $# -eq 0 ]; then set -- $(cd "$root/tests/ext" && ls -d */ 2>/dev/null | tr -d /); fi
