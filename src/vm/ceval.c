@@ -513,7 +513,7 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 #define DISPATCH() \
     do { \
         word = *next_instr; \
-        f->lasti = (int)(next_instr - first_instr); \
+        f->instr = next_instr; \
         next_instr++; \
         oparg = KR_ARG(word); \
         goto *dispatch[KR_OP(word)]; \
@@ -529,7 +529,7 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 #define TRACE_RELOAD() \
     do { \
         TRACE_SELECT(); \
-        trace_prev = f->lasti; \
+        trace_prev = kr_frame_lasti(f); \
         trace_frame = f; \
     } while (0)
 #else
@@ -542,13 +542,13 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 #define TRACE_RELOAD() \
     do { \
         TRACE_SELECT(); \
-        trace_prev = f->lasti; \
+        trace_prev = kr_frame_lasti(f); \
         trace_frame = f; \
     } while (0)
 #endif
 
     PyCodeObject *co;
-    const kr_word *first_instr, *next_instr;
+    const kr_word *next_instr;
     PyObject **sp;
     PyObject *consts, *names;
     PyObject *kwnames = NULL;
@@ -570,7 +570,7 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 #define STACK_SHRINK(n) (sp -= (n))
 #define GETLOCAL(i) (f->localsplus[i])
 #define SETLOCAL(i, v) do { PyObject *_old = f->localsplus[i]; f->localsplus[i] = (v); Py_XDECREF(_old); } while (0)
-#define JUMPTO(t) (next_instr = first_instr + (t))
+#define JUMPTO(t) (next_instr = co->co_code + (t))
 #define GETNAME(i) PyTuple_GET_ITEM(names, (i))
 #define GETCONST(i) PyTuple_GET_ITEM(consts, (i))
 #define SKIP_CACHE(op) (next_instr += KR_CACHES_##op)
@@ -603,15 +603,14 @@ PyObject *kr_eval_frame(PyThreadState *ts, kr_frame *f, int throwflag)
 #define LOAD_FRAME_STATE() \
     do { \
         co = f->code; \
-        first_instr = co->co_code; \
-        next_instr = first_instr + f->next; \
+        next_instr = f->resume; \
         sp = f->localsplus + f->stacktop; \
         consts = co->co_consts; \
         names = co->co_names; \
     } while (0)
 #define SAVE_FRAME_STATE() \
     do { \
-        f->next = (int)(next_instr - first_instr); \
+        f->resume = next_instr; \
         f->stacktop = (int)(sp - f->localsplus); \
     } while (0)
 #define CHECK_BREAKER() \
@@ -649,7 +648,7 @@ trace_instruction:
     /* Tracing is on: report the events due before this instruction runs,
      * then run it.  next_instr is already past it. */
     {
-        int here = f->lasti;
+        int here = kr_frame_lasti(f);
         /* re-read rather than reuse, so that no register of the ordinary
          * dispatch has to stay live for this label */
         word = next_instr[-1];
@@ -667,9 +666,9 @@ trace_instruction:
         } else if (ts->vm.c_tracefunc != NULL && !ts->vm.tracing) {
             if (kr_trace_line(ts, f, trace_prev) < 0) goto error;
             sp = f->localsplus + f->stacktop;
-            if (f->lasti != here) {
+            if (kr_frame_lasti(f) != here) {
                 /* the trace function set f_lineno: go on from there */
-                next_instr = first_instr + f->lasti;
+                next_instr = f->instr;
                 word = *next_instr++;
                 oparg = KR_ARG(word);
             }
@@ -692,7 +691,7 @@ trace_instruction:
 #if !defined(__GNUC__) || defined(KR_NO_COMPUTED_GOTO)
 dispatch:
     word = *next_instr;
-    f->lasti = (int)(next_instr - first_instr);
+    f->instr = next_instr;
     next_instr++;
     oparg = KR_ARG(word);
     if (_Py_unlikely(tracing_on)) goto trace_instruction;
@@ -1469,7 +1468,7 @@ dispatch_op:
     }
 
     TARGET(JUMP) {
-        int backward = oparg <= f->lasti;
+        int backward = co->co_code + oparg <= f->instr;
         JUMPTO(oparg);
         if (backward) CHECK_BREAKER();
         DISPATCH();
@@ -1492,7 +1491,7 @@ dispatch_op:
             DISPATCH();
         }
         Py_DECREF(cond);
-        if (oparg <= f->lasti) CHECK_BREAKER();
+        if (co->co_code + oparg <= f->instr) CHECK_BREAKER();
         DISPATCH();
     }
 
@@ -1508,7 +1507,7 @@ dispatch_op:
             DISPATCH();
         }
         Py_DECREF(cond);
-        if (oparg <= f->lasti) CHECK_BREAKER();
+        if (co->co_code + oparg <= f->instr) CHECK_BREAKER();
         DISPATCH();
     }
 
@@ -2346,9 +2345,9 @@ error:
 
 exception_unwind:
     {
-        const kr_exc_entry *h = kr_ceval_find_handler(co, f->lasti);
+        const kr_exc_entry *h = kr_ceval_find_handler(co, kr_frame_lasti(f));
         if (reraise_lasti >= 0) {
-            f->lasti = reraise_lasti;
+            kr_frame_set_lasti(f, reraise_lasti);
             reraise_lasti = -1;
         }
         if (h != NULL) {
@@ -2359,7 +2358,7 @@ exception_unwind:
                 Py_XDECREF(o);
             }
             if (h->lasti) {
-                PyObject *l = PyLong_FromLong(f->lasti);
+                PyObject *l = PyLong_FromLong(kr_frame_lasti(f));
                 if (l == NULL) goto exit_unwind_nohandler;
                 PUSH(l);
             }
@@ -2372,7 +2371,7 @@ exception_unwind:
             }
             PUSH(exc);
             JUMPTO(h->handler);
-            trace_prev = f->lasti;
+            trace_prev = kr_frame_lasti(f);
             trace_frame = f;
             DISPATCH();
         }

@@ -63,8 +63,8 @@ kr_frame *kr_frame_push(PyThreadState *ts, PyCodeObject *co, PyObject *func,
     f->previous = NULL;
     f->frame_obj = NULL;
     f->gen = NULL;
-    f->lasti = -1;
-    f->next = 0;
+    kr_frame_set_lasti(f, -1);
+    kr_frame_set_next(f, 0);
     f->stacktop = co->co_nlocalsplus;
     f->owner = KR_FRAME_OWNED_BY_THREAD;
     f->is_entry = 0;
@@ -206,9 +206,9 @@ int kr_frame_object_trace_opcodes(PyFrameObject *fo)
 int kr_frame_lineno(kr_frame *f)
 {
     int line, eline, col, ecol;
-    if (f->lasti < 0)
+    if (kr_frame_lasti(f) < 0)
         return f->code->co_firstlineno;
-    kr_code_location(f->code, f->lasti, &line, &eline, &col, &ecol);
+    kr_code_location(f->code, kr_frame_lasti(f), &line, &eline, &col, &ecol);
     return line;
 }
 
@@ -270,7 +270,7 @@ static int kr_fo_set_lineno(PyFrameObject *fo, PyObject *v, void *c)
 static PyObject *kr_fo_get_lasti(PyFrameObject *fo, void *c)
 {
     kr_frame *f = kr_fo_frame(fo);
-    return PyLong_FromLong(f == NULL || f->lasti < 0 ? -1 : f->lasti * 2);
+    return PyLong_FromLong(f == NULL || kr_frame_lasti(f) < 0 ? -1 : kr_frame_lasti(f) * 2);
 }
 
 static PyObject *kr_fo_get_code(PyFrameObject *fo, void *c)
@@ -521,8 +521,8 @@ PyFrameObject *PyFrame_New(PyThreadState *ts, PyCodeObject *code, PyObject *glob
     f->previous = NULL;
     f->frame_obj = NULL;
     f->gen = NULL;
-    f->lasti = -1;
-    f->next = 0;
+    kr_frame_set_lasti(f, -1);
+    kr_frame_set_next(f, 0);
     f->stacktop = code->co_nlocalsplus;
     f->owner = KR_FRAME_OWNED_BY_FRAME_OBJECT;
     f->is_entry = 0;
@@ -541,7 +541,7 @@ PyFrameObject *PyFrame_New(PyThreadState *ts, PyCodeObject *code, PyObject *glob
 kr_frame *kr_frame_object_take_fresh(PyFrameObject *fo)
 {
     kr_frame *f = fo->f_frame;
-    if (f == NULL || !fo->f_owns || f->code == NULL || f->lasti != -1 || f->next != 0
+    if (f == NULL || !fo->f_owns || f->code == NULL || kr_frame_lasti(f) != -1 || kr_frame_next(f) != 0
         || f->previous != NULL) {
         PyErr_SetString(PyExc_SystemError, "the frame has already run");
         return NULL;
@@ -582,7 +582,7 @@ int PyFrame_GetLineNumber(PyFrameObject *fo)
 int PyFrame_GetLasti(PyFrameObject *fo)
 {
     kr_frame *f = fo->f_frame;
-    return f == NULL || f->lasti < 0 ? -1 : f->lasti * 2;
+    return f == NULL || kr_frame_lasti(f) < 0 ? -1 : kr_frame_lasti(f) * 2;
 }
 
 PyCodeObject *PyFrame_GetCode(PyFrameObject *fo)

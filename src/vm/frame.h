@@ -25,13 +25,38 @@ typedef struct kr_frame {
     struct kr_frame *previous;    /* the caller while this frame runs */
     PyFrameObject *frame_obj;     /* owned, made lazily */
     PyObject *gen;                /* borrowed: the generator owning this frame */
-    int lasti;                    /* word index of the current instruction, -1 before start */
-    int next;                     /* word index to resume at */
+    /* Positions are pointers into code->co_code, so that the loop stores
+     * one pointer per instruction; kr_frame_lasti/kr_frame_next below give
+     * them as word indexes. */
+    const kr_word *instr;         /* the current instruction; NULL before the first */
+    const kr_word *resume;        /* where to resume */
     int stacktop;                 /* live entries of localsplus while not running */
     uint8_t owner;
     uint8_t is_entry;             /* returning from it leaves the C eval call */
     PyObject *localsplus[];       /* co_nlocalsplus slots, then the value stack */
 } kr_frame;
+
+/* The current instruction as a word index, -1 before the first. */
+static inline int kr_frame_lasti(const kr_frame *f)
+{
+    return f->instr == NULL ? -1 : (int)(f->instr - f->code->co_code);
+}
+
+static inline void kr_frame_set_lasti(kr_frame *f, int lasti)
+{
+    f->instr = lasti < 0 ? NULL : f->code->co_code + lasti;
+}
+
+/* Where the frame resumes, as a word index. */
+static inline int kr_frame_next(const kr_frame *f)
+{
+    return (int)(f->resume - f->code->co_code);
+}
+
+static inline void kr_frame_set_next(kr_frame *f, int next)
+{
+    f->resume = f->code->co_code + next;
+}
 
 struct kr_frame_chunk {
     struct kr_frame_chunk *previous;
@@ -77,8 +102,8 @@ static inline kr_frame *kr_frame_push_fast(PyThreadState *ts, PyCodeObject *co, 
     f->previous = NULL;
     f->frame_obj = NULL;
     f->gen = NULL;
-    f->lasti = -1;
-    f->next = 0;
+    f->instr = NULL;
+    f->resume = co->co_code;
     f->stacktop = co->co_nlocalsplus;
     f->owner = KR_FRAME_OWNED_BY_THREAD;
     f->is_entry = 0;

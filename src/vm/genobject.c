@@ -78,7 +78,7 @@ PyObject *kr_gen_from_frame(PyThreadState *ts, kr_frame *f)
     hf->is_entry = 0;
     hf->gen = (PyObject *)g;
     /* resume after RETURN_GENERATOR, where POP_TOP drops the sent value */
-    hf->next = f->lasti + 1;
+    kr_frame_set_next(hf, kr_frame_lasti(f) + 1);
     if (hf->frame_obj != NULL)
         kr_frame_object_rebind(hf->frame_obj, hf);
     f->frame_obj = NULL;
@@ -162,7 +162,7 @@ static PyObject *kr_gen_new_from_frameobject(PyTypeObject *tp, PyFrameObject *fo
                         : "PyGen_New: the code's flags name another kind of generator");
         return NULL;
     }
-    f->lasti = start;
+    kr_frame_set_lasti(f, start);
     PyObject *gen = kr_gen_from_frame(ts, f);
     if (gen == NULL) {
         kr_frame_object_untake(fo, f);
@@ -244,7 +244,7 @@ int _PyGen_FetchStopIterationValue(PyObject **pvalue)
 PyObject *kr_gen_yf_of_frame(kr_frame *f)
 {
     PyCodeObject *co = f->code;
-    int at = f->next;
+    int at = kr_frame_next(f);
     if (co == NULL || f->stacktop <= co->co_nlocalsplus || at <= 0 || at >= co->co_ncode)
         return NULL;
     kr_word w = co->co_code[at];
@@ -324,7 +324,7 @@ static PySendResult kr_gen_send_ex2(kr_gen *g, PyObject *arg, PyObject **presult
     ts->exc_info = g->gi_exc_state.previous_item;
     g->gi_exc_state.previous_item = NULL;
 
-    if (result != NULL && KR_BASE_OP(f->code->co_code[f->lasti]) == YIELD_VALUE) {
+    if (result != NULL && KR_BASE_OP(f->code->co_code[kr_frame_lasti(f)]) == YIELD_VALUE) {
         g->gi_state = KR_GEN_SUSPENDED;
         *presult = result;
         return PYGEN_NEXT;
@@ -514,14 +514,14 @@ static PyObject *kr_gen_throw_impl(kr_gen *g, int close_on_genexit, PyObject *ty
             PyObject *top = f->localsplus[--f->stacktop];
             Py_DECREF(top);
             {
-                int at = f->next;
+                int at = kr_frame_next(f);
                 kr_word w = f->code->co_code[at];
                 if (KR_BASE_OP(w) == RESUME)
                     w = f->code->co_code[++at];
                 if (KR_BASE_OP(w) == JUMP_NO_INTERRUPT) {
                     kr_word send = f->code->co_code[KR_ARG(w)];
                     if (KR_BASE_OP(send) == SEND)
-                        f->next = KR_ARG(send);
+                        kr_frame_set_next(f, KR_ARG(send));
                 }
             }
             if (_PyGen_FetchStopIterationValue(&v) == 0) {

@@ -298,7 +298,7 @@ static int kr_trace_entry_point(PyCodeObject *co)
 int kr_trace_line(PyThreadState *ts, kr_frame *f, int instr_prev)
 {
     PyCodeObject *co = f->code;
-    int lasti = f->lasti;
+    int lasti = kr_frame_lasti(f);
     int lastline = instr_prev <= kr_trace_entry_point(co) || instr_prev >= co->co_ncode ? -1
                    : co->co_locations[instr_prev].lineno;
     int line = co->co_locations[lasti].lineno;
@@ -675,7 +675,7 @@ int kr_trace_set_lineno(PyFrameObject *fo, kr_frame *f, PyObject *value)
         return -1;
     }
     /* only the frame whose line event is being reported can move */
-    if (f == NULL || f->code == NULL || ts->vm.tracing == 0 || f->lasti < 0
+    if (f == NULL || f->code == NULL || ts->vm.tracing == 0 || kr_frame_lasti(f) < 0
         || ts->vm.current_frame == NULL) {
         PyErr_SetString(PyExc_ValueError, "can only jump from a 'line' trace event");
         return -1;
@@ -710,7 +710,7 @@ int kr_trace_set_lineno(PyFrameObject *fo, kr_frame *f, PyObject *value)
     int64_t *stacks = kr_k_mark_stacks(co);
     if (stacks == NULL)
         return -1;
-    int64_t start = stacks[f->lasti], best_stack = KR_K_OVERFLOWED;
+    int64_t start = stacks[kr_frame_lasti(f)], best_stack = KR_K_OVERFLOWED;
     int best = -1, err = -1;
     const char *msg = "cannot find bytecode for specified line";
     last_line = -1;
@@ -759,6 +759,6 @@ int kr_trace_set_lineno(PyFrameObject *fo, kr_frame *f, PyObject *value)
         }
         start = kr_k_pop(start);
     }
-    f->lasti = best;
+    kr_frame_set_lasti(f, best);
     return 0;
 }
