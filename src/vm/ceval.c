@@ -1660,9 +1660,10 @@ dispatch_op:
         int total;
         PyObject *callable, **args, *res;
         Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+        int method_layout = PEEK(oparg + 2) != NULL;
         CALL_OPERANDS(callable, total);
         args = sp - total;
-        ADAPTIVE(2, kr_specialize_call(SITE(2), callable, args, total, kwnames));
+        ADAPTIVE(2, kr_specialize_call(SITE(2), callable, args, total, kwnames, method_layout));
         if (kr_ceval_inlinable(callable)
             && !(((PyCodeObject *)((PyFunctionObject *)callable)->func_code)->co_flags
                  & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
@@ -1740,41 +1741,45 @@ dispatch_op:
     }
 
 /* The body of the CALL_CFUNC_* and CALL_DESCR_* forms: a C function of
- * convention FLAGS, which is a builtin function (DESCR 0) or a method
- * descriptor called with its self first, of exactly its type (DESCR 1).
- * The checks are those kr_specialize_call made; tracing needs the
- * generic form's c_call events. */
+ * convention FLAGS, called with oparg arguments.  A builtin function
+ * (DESCR 0) sits in the plain layout [NULL, callable, args]; a method
+ * descriptor (DESCR 1) in the method layout [descr, self, args] that
+ * LOAD_METHOD makes, with self exactly of its type.  The checks are those
+ * kr_specialize_call made; tracing needs the generic form's c_call
+ * events. */
 #define CALL_C_FORM(DESCR, FLAGS) \
     { \
         SKIP_CACHE(CALL); \
-        int is_meth = PEEK(oparg + 2) != NULL; \
-        int total = oparg + is_meth; \
-        PyObject *callable = PEEK(total + 1); \
-        PyObject **args = sp - total; \
+        PyObject **args = sp - oparg; \
+        PyObject *callable, *self; \
         PyMethodDef *ml; \
-        PyObject *self; \
         if (TRACING_ON()) \
             goto call_generic; \
         if (DESCR) { \
-            if (!Py_IS_TYPE(callable, &PyMethodDescr_Type) || total == 0 \
-                || !Py_IS_TYPE(args[0], PyDescr_TYPE(callable))) \
+            callable = PEEK(oparg + 2); \
+            self = PEEK(oparg + 1); \
+            if (callable == NULL || !Py_IS_TYPE(callable, &PyMethodDescr_Type) \
+                || !Py_IS_TYPE(self, PyDescr_TYPE(callable))) \
                 DEOPT_COUNTED(CALL, 2, call_generic); \
             ml = ((PyMethodDescrObject *)callable)->d_method; \
-            self = args[0]; \
         } else { \
-            if (!Py_IS_TYPE(callable, &PyCFunction_Type)) \
+            callable = PEEK(oparg + 1); \
+            if (PEEK(oparg + 2) != NULL || !Py_IS_TYPE(callable, &PyCFunction_Type)) \
                 DEOPT_COUNTED(CALL, 2, call_generic); \
             ml = ((PyCFunctionObject *)callable)->m_ml; \
             self = ((PyCFunctionObject *)callable)->m_self; \
         } \
         if ((ml->ml_flags & ~METH_COEXIST) != (FLAGS) \
-            || ((FLAGS) == METH_O && total - (DESCR) != 1) \
-            || ((FLAGS) == METH_NOARGS && total - (DESCR) != 0)) \
+            || ((FLAGS) == METH_O && oparg != 1) || ((FLAGS) == METH_NOARGS && oparg != 0)) \
             DEOPT_COUNTED(CALL, 2, call_generic); \
         SAVE_FRAME_STATE(); \
-        PyObject *res = kr_cfunc_call_as(ts, (FLAGS), callable, ml, self, args + (DESCR), \
-                                         total - (DESCR)); \
-        CALL_RELEASE(callable, total); \
+        PyObject *res = kr_cfunc_call_as(ts, (FLAGS), callable, ml, self, args, oparg); \
+        for (int i_ = 0; i_ < oparg; i_++) \
+            Py_DECREF(args[i_]); \
+        if (DESCR) \
+            Py_DECREF(self); \
+        STACK_SHRINK(oparg + 2); \
+        Py_DECREF(callable); \
         if (res == NULL) goto error; \
         PUSH(res); \
         CHECK_BREAKER(); \

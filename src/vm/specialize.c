@@ -5,8 +5,9 @@
 #include "vm/specialize.h"
 #include "vm/code.h"
 
-/* The CALL forms of a C function by calling convention: [0] for builtin
- * functions, [1] for method descriptors; -1 none. */
+/* The CALL form of a C function by calling convention, for a builtin
+ * function called in the plain layout or a method descriptor called in
+ * the method layout (the two the forms handle); -1 none. */
 static int kr_specialize_cfunc_form(int flags, Py_ssize_t nargs, int descr)
 {
     switch (flags) {
@@ -32,7 +33,7 @@ static int kr_specialize_cfunc_form(int flags, Py_ssize_t nargs, int descr)
 }
 
 void kr_specialize_call(kr_word *instr, PyObject *callable, PyObject *const *args, int total,
-                        PyObject *kwnames)
+                        PyObject *kwnames, int method_layout)
 {
     int op = -1;
     if (kwnames != NULL) {
@@ -46,11 +47,11 @@ void kr_specialize_call(kr_word *instr, PyObject *callable, PyObject *const *arg
             && co->co_kwonlyargcount == 0 && co->co_argcount == total)
             op = CALL_PY_EXACT_ARGS;
     }
-    else if (Py_IS_TYPE(callable, &PyCFunction_Type)) {
+    else if (Py_IS_TYPE(callable, &PyCFunction_Type) && !method_layout) {
         PyMethodDef *ml = ((PyCFunctionObject *)callable)->m_ml;
         op = kr_specialize_cfunc_form(ml->ml_flags & ~METH_COEXIST, total, 0);
     }
-    else if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && total >= 1
+    else if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && method_layout && total >= 1
              && Py_IS_TYPE(args[0], PyDescr_TYPE(callable))) {
         PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
         op = kr_specialize_cfunc_form(ml->ml_flags & ~METH_COEXIST, total - 1, 1);

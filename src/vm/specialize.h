@@ -26,9 +26,11 @@ static inline void kr_specialize_set(kr_word *instr, int op)
     *instr = KR_INSTR(op, KR_ARG(*instr));
 }
 
-/* CALL with [callable, args[0..total)] after bound-method unpacking. */
+/* CALL with [callable, args[0..total)] after bound-method unpacking;
+ * method_layout tells whether the stack held [method, self, args...]
+ * before that (see CALL in vm/opcodes.h). */
 void kr_specialize_call(kr_word *instr, PyObject *callable, PyObject *const *args, int total,
-                        PyObject *kwnames);
+                        PyObject *kwnames, int method_layout);
 /* BINARY_OP (the argument is the operation) on l and r. */
 void kr_specialize_binary_op(kr_word *instr, PyObject *l, PyObject *r);
 /* COMPARE_OP on l and r. */

@@ -252,3 +252,31 @@ print(f.__code__.co_code == code_before, f.__code__ == f.__code__.replace(),
       hash(f.__code__) == hash(f.__code__.replace()))
 g = type(f)(f.__code__.replace(), globals())
 print(g(41), g(1.5), g.__code__.co_code == code_before)
+
+# C calls in both stack layouts at one site: an unbound method descriptor
+# called as a plain function, a builtin reached through LOAD_METHOD
+def plain(f, a, b):
+    return f(a, b)
+acc = []
+for i in range(N):
+    plain(list.append, acc, i)
+print(len(acc), plain(str.replace.__get__("abc"), "b", "X") if False else plain(max, 3, 9))
+import math
+def via_module(m, x):
+    return m.sqrt(x)
+for i in range(N):
+    via_module(math, 4.0)
+print(via_module(math, 16.0), via_module(type("M", (), {"sqrt": staticmethod(lambda x: -x)}), 2))
+class HasMethodAttr:
+    def __init__(self):
+        self.sqrt = abs
+print(via_module(HasMethodAttr(), -5))
+def descr_noargs(x):
+    return x.bit_length()
+for i in range(N):
+    descr_noargs(i)
+print(descr_noargs(255), descr_noargs(True), descr_noargs(2**100))
+try:
+    descr_noargs(1.5)
+except AttributeError as e:
+    print(e)
