@@ -1914,6 +1914,28 @@ dispatch_op:
         goto for_iter_generic;
     }
 
+    TARGET(LOAD_METHOD_WITH_DICT) {
+        PyObject *obj = TOP();
+        PyTypeObject *tp = Py_TYPE(obj);
+        kr_word *cache = (kr_word *)next_instr;
+        SKIP_CACHE(LOAD_METHOD);
+        if (cache[0] != tp->tp_version_tag)
+            DEOPT(LOAD_METHOD, 2, load_method_generic);
+        PyObject *dict = *(PyObject **)((char *)obj + tp->tp_dictoffset);
+        if (dict != NULL) {
+            /* an instance attribute of the name shadows the method; a dict
+             * with other than str keys could run __eq__: both generic */
+            if (!PyDict_CheckExact(dict) || !((PyDictObject *)dict)->ma_keys->dk_str_only)
+                goto load_method_generic;
+            PyObject *name = GETNAME(oparg);
+            if (kr_dict_lookup_str(dict, name, kr_dict_hash(name)) != NULL)
+                goto load_method_generic;
+        }
+        SET_TOP(Py_NewRef(ts->interp->vm.mcache[cache[1]]));
+        PUSH(obj);
+        DISPATCH();
+    }
+
     TARGET(LOAD_METHOD_NO_DICT) {
         PyObject *obj = TOP();
         kr_word *cache = (kr_word *)next_instr;

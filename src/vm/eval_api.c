@@ -11,11 +11,10 @@
 #include "vm/vm.h"
 #include "vm/vm_needs.h"
 
-int kr_recursion_enter(PyThreadState *ts, const char *where)
+int kr_recursion_exceeded(PyThreadState *ts, int depth, const char *where)
 {
-    int depth = ++ts->vm.recursion_depth;
     int limit = ts->interp->recursion_limit;
-    if (_Py_likely(depth <= limit))
+    if (depth <= limit)
         return 0;
     if (ts->vm.recursion_headroom) {
         if (depth <= limit + 50)

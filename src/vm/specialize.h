@@ -47,12 +47,16 @@ static inline void kr_specialize_for_iter(kr_word *instr, PyObject *it)
 }
 
 /* LOAD_METHOD on obj, once its cache holds obj's type version and a
- * method descriptor: a type with that version has no instance dict, so
- * nothing can shadow the method. */
+ * method descriptor.  A type with that version has the same instance
+ * layout: no instance dict, so nothing can shadow the method, or a dict
+ * at a fixed offset, which only needs to lack the name. */
 static inline void kr_specialize_load_method(kr_word *instr, PyObject *obj)
 {
-    if (Py_TYPE(obj)->tp_dictoffset == 0)
+    Py_ssize_t off = Py_TYPE(obj)->tp_dictoffset;
+    if (off == 0)
         kr_specialize_set(instr, LOAD_METHOD_NO_DICT);
+    else if (off > 0)
+        kr_specialize_set(instr, LOAD_METHOD_WITH_DICT);
 }
 
 #endif

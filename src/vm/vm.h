@@ -63,7 +63,17 @@ PyObject *kr_gen_from_frame(PyThreadState *ts, kr_frame *f);
  * await), borrowed, or NULL. */
 PyObject *kr_gen_yf_of_frame(kr_frame *f);
 
-int kr_recursion_enter(PyThreadState *ts, const char *where);
+/* One level deeper: 0, or -1 with RecursionError (its message ending in
+ * `where`) once the context's limit is passed.  The common case is
+ * inline; kr_recursion_exceeded decides the rest. */
+int kr_recursion_exceeded(PyThreadState *ts, int depth, const char *where);
+static inline int kr_recursion_enter(PyThreadState *ts, const char *where)
+{
+    int depth = ++ts->vm.recursion_depth;
+    if (_Py_likely(depth <= ts->interp->recursion_limit))
+        return 0;
+    return kr_recursion_exceeded(ts, depth, where);
+}
 static inline void kr_recursion_leave(PyThreadState *ts) { ts->vm.recursion_depth--; }
 
 /* Adds a traceback entry for frame `f` to the current exception. */

@@ -280,3 +280,31 @@ try:
     descr_noargs(1.5)
 except AttributeError as e:
     print(e)
+
+# LOAD_METHOD on instances with a dict: shadowing, non-str keys, dict subclasses
+class WithDict:
+    def __init__(self):
+        self.v = 1
+    def meth(self):
+        return "class meth"
+def call_meth(o):
+    return o.meth()
+objs = [WithDict() for _ in range(5)]
+for i in range(N):
+    call_meth(objs[i % 5])
+print(call_meth(objs[0]))
+objs[1].meth = lambda: "instance meth"
+print(call_meth(objs[1]), call_meth(objs[2]))
+objs[3].__dict__[7] = "int key"
+print(call_meth(objs[3]))
+class MyDict(dict):
+    pass
+objs[4].__dict__ = MyDict(meth=lambda: "from MyDict")
+print(call_meth(objs[4]))
+del objs[1].meth
+print(call_meth(objs[1]))
+WithDict.meth = lambda self: "patched class"
+print(call_meth(objs[0]), call_meth(objs[2]))
+class Sub(WithDict):
+    pass
+print(call_meth(Sub()))
