@@ -57,8 +57,12 @@ kr_frame *kr_frame_push(PyThreadState *ts, PyCodeObject *co, PyObject *func,
     c->top += words;
     f->code = (PyCodeObject *)Py_NewRef(co);
     f->func = Py_XNewRef(func);
-    f->globals = Py_NewRef(globals);
-    f->builtins = Py_NewRef(builtins);
+    f->globals = globals;
+    f->builtins = builtins;
+    if (kr_frame_owns_namespaces(f)) {
+        Py_INCREF(globals);
+        Py_INCREF(builtins);
+    }
     f->locals = Py_XNewRef(locals);
     f->previous = NULL;
     f->frame_obj = NULL;
@@ -79,9 +83,12 @@ static void kr_frame_release_refs(kr_frame *f)
     for (int i = 0; i < f->stacktop; i++)
         Py_CLEAR(f->localsplus[i]);
     f->stacktop = 0;
+    if (kr_frame_owns_namespaces(f)) {
+        Py_CLEAR(f->globals);
+        Py_CLEAR(f->builtins);
+    }
+    f->globals = f->builtins = NULL;
     Py_CLEAR(f->func);
-    Py_CLEAR(f->globals);
-    Py_CLEAR(f->builtins);
     Py_CLEAR(f->locals);
     Py_CLEAR(f->code);
 }
@@ -449,8 +456,10 @@ static int kr_fo_traverse(PyFrameObject *fo, visitproc visit, void *arg)
         kr_frame *f = fo->f_frame;
         Py_VISIT(f->code);
         Py_VISIT(f->func);
-        Py_VISIT(f->globals);
-        Py_VISIT(f->builtins);
+        if (kr_frame_owns_namespaces(f)) {
+            Py_VISIT(f->globals);
+            Py_VISIT(f->builtins);
+        }
         Py_VISIT(f->locals);
         for (int i = 0; i < f->stacktop; i++)
             Py_VISIT(f->localsplus[i]);

@@ -19,8 +19,12 @@ enum { KR_FRAME_OWNED_BY_THREAD = 0, KR_FRAME_OWNED_BY_GENERATOR = 1,
 typedef struct kr_frame {
     PyCodeObject *code;           /* owned */
     PyObject *func;               /* owned, or NULL (PyEval_EvalCode) */
-    PyObject *globals;            /* owned */
-    PyObject *builtins;           /* owned */
+    /* The namespaces: a function's frame borrows them from its function,
+     * which it owns and whose namespaces never change (as in CPython
+     * 3.11, this spares a call two reference counts); a frame with no
+     * function owns them.  kr_frame_owns_namespaces tells which. */
+    PyObject *globals;
+    PyObject *builtins;
     PyObject *locals;             /* owned mapping (module/class code), or NULL */
     struct kr_frame *previous;    /* the caller while this frame runs */
     PyFrameObject *frame_obj;     /* owned, made lazily */
@@ -56,6 +60,11 @@ static inline int kr_frame_next(const kr_frame *f)
 static inline void kr_frame_set_next(kr_frame *f, int next)
 {
     f->resume = f->code->co_code + next;
+}
+
+static inline int kr_frame_owns_namespaces(const kr_frame *f)
+{
+    return f->func == NULL;
 }
 
 struct kr_frame_chunk {
@@ -94,9 +103,7 @@ static inline kr_frame *kr_frame_push_fast(PyThreadState *ts, PyCodeObject *co, 
     f->code = co;
     Py_INCREF(func);
     f->func = func;
-    Py_INCREF(globals);
-    f->globals = globals;
-    Py_INCREF(builtins);
+    f->globals = globals;      /* borrowed from func */
     f->builtins = builtins;
     f->locals = NULL;
     f->previous = NULL;
@@ -126,9 +133,7 @@ static inline void kr_frame_clear_fast(PyThreadState *ts, kr_frame *f)
     }
     for (int i = 0; i < f->stacktop; i++)
         Py_XDECREF(f->localsplus[i]);
-    Py_DECREF(f->func);
-    Py_DECREF(f->globals);
-    Py_DECREF(f->builtins);
+    Py_DECREF(f->func);       /* (the namespaces were borrowed from it) */
     Py_DECREF(f->code);
     struct kr_frame_chunk *c = ts->vm.chunk;
     c->top = (PyObject **)f;

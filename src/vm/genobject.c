@@ -84,8 +84,12 @@ PyObject *kr_gen_from_frame(PyThreadState *ts, kr_frame *f)
     f->frame_obj = NULL;
     f->code = (PyCodeObject *)Py_NewRef(co);
     f->func = Py_XNewRef(hf->func);
-    f->globals = Py_XNewRef(hf->globals);
-    f->builtins = Py_XNewRef(hf->builtins);
+    f->globals = hf->globals;
+    f->builtins = hf->builtins;
+    if (kr_frame_owns_namespaces(f)) {
+        Py_XINCREF(f->globals);
+        Py_XINCREF(f->builtins);
+    }
     f->locals = Py_XNewRef(hf->locals);
     for (int i = 0; i < f->stacktop; i++)
         f->localsplus[i] = NULL;
@@ -683,8 +687,10 @@ static int kr_gen_traverse(PyObject *self, visitproc visit, void *arg)
     Py_VISIT(g->ag_finalizer);
     if (f != NULL && g->gi_state != KR_GEN_RUNNING) {
         Py_VISIT(f->func);
-        Py_VISIT(f->globals);
-        Py_VISIT(f->builtins);
+        if (kr_frame_owns_namespaces(f)) {
+            Py_VISIT(f->globals);
+            Py_VISIT(f->builtins);
+        }
         Py_VISIT(f->locals);
         Py_VISIT(f->frame_obj);
         for (int i = 0; i < f->stacktop; i++)
