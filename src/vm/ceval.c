@@ -1144,8 +1144,13 @@ dispatch_op:
         kr_word *cache = (kr_word *)next_instr;
         PyTypeObject *tp = Py_TYPE(owner);
         SKIP_CACHE(LOAD_ATTR);
-        if (cache[0] != 0 && cache[0] == tp->tp_version_tag
-            && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+        /* A miss refills the cache for this type and goes on with it:
+         * sites that see several classes in turn (a method of a base
+         * class) then cost one type look-up, not the generic path.  A
+         * valid version tag is never 0. */
+        if (cache[0] != tp->tp_version_tag || cache[0] == 0)
+            kr_ceval_attr_cache_fill(tp, GETNAME(oparg), cache, 0);
+        if (cache[0] != 0 && cache[0] == tp->tp_version_tag) {
             if (cache[1] & 1) {
                 /* a __slots__ member; unset falls through to the error */
                 res = Py_XNewRef(*(PyObject **)((char *)owner + (cache[1] >> 1)));
@@ -1162,8 +1167,6 @@ dispatch_op:
                     }
                 }
             }
-        } else {
-            kr_ceval_attr_cache_fill(tp, GETNAME(oparg), cache, 0);
         }
         if (res == NULL)
             res = PyObject_GetAttr(owner, GETNAME(oparg));
@@ -1180,8 +1183,10 @@ dispatch_op:
         int err;
         SKIP_CACHE(STORE_ATTR);
         STACK_SHRINK(2);
-        if (cache[0] != 0 && cache[0] == tp->tp_version_tag
-            && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+        /* (a miss refills the cache and goes on with it, as in LOAD_ATTR) */
+        if (cache[0] != tp->tp_version_tag || cache[0] == 0)
+            kr_ceval_attr_cache_fill(tp, GETNAME(oparg), cache, 1);
+        if (cache[0] != 0 && cache[0] == tp->tp_version_tag) {
             if (cache[1] & 1) {
                 /* a __slots__ member: store, stealing v's reference */
                 PyObject **slot = (PyObject **)((char *)owner + (cache[1] >> 1));
@@ -1199,8 +1204,6 @@ dispatch_op:
                 if (err != 0) goto error;
                 DISPATCH();
             }
-        } else {
-            kr_ceval_attr_cache_fill(tp, GETNAME(oparg), cache, 1);
         }
         err = PyObject_SetAttr(owner, GETNAME(oparg), v);
         Py_DECREF(v);
