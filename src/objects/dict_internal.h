@@ -51,6 +51,15 @@ kr_dict_version(PyObject *d)
     return ((PyDictObject *)d)->ma_version_tag;
 }
 
+/* Gives the dict a version tag no state of any dict of the context has
+ * had (every change of a key or value does this). */
+static inline void
+kr_dict_bump_version(PyDictObject *mp)
+{
+    struct kr_context *ctx = kr_context_get();
+    mp->ma_version_tag = ctx ? ++ctx->containers.dict_version : mp->ma_version_tag + 1;
+}
+
 /* Looks up an exact str key whose hash is known; borrowed, NULL when
  * absent (no exception: str comparison cannot fail). */
 PyObject *kr_dict_lookup_str(PyObject *d, PyObject *key, Py_hash_t hash);

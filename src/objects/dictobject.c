@@ -33,13 +33,6 @@ static const struct {
 };
 #define KR_EMPTY_KEYS ((PyDictKeysObject *)&kr_empty_keys_struct)
 
-static inline void
-kr_dict_bump_version(PyDictObject *mp)
-{
-    struct kr_context *ctx = kr_context_get();
-    mp->ma_version_tag = ctx ? ++ctx->containers.dict_version : mp->ma_version_tag + 1;
-}
-
 /* ---- the index ---- */
 
 static inline Py_ssize_t

@@ -326,6 +326,42 @@ static inline PyObject *kr_ceval_instance_dict_get(PyDictObject *mp, PyObject *n
     return Py_NewRef(value);
 }
 
+/* STORE_ATTR's instance-dict write when the name is already there (the
+ * common case: attributes set in __init__, then updated): the entry's
+ * value is replaced in place, found through the site's hint as in
+ * kr_ceval_instance_dict_get.  Steals v and returns 1; returns 0, having
+ * done nothing, when the name is absent or the dict has keys other than
+ * strs (whose __eq__ could run), for PyDict_SetItem to do the rest. */
+static inline int kr_ceval_instance_dict_replace(PyDictObject *mp, PyObject *name, PyObject *v,
+                                                 kr_word *hintp)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    kr_word hint = *hintp >> 1;
+    Py_ssize_t ix;
+    if (hint != 0 && (Py_ssize_t)(hint - 1) < dk->dk_nentries
+        && kr_dk_entries(dk)[hint - 1].me_key == name) {
+        ix = (Py_ssize_t)hint - 1;
+    } else {
+        PyObject *unused;
+        if (!dk->dk_str_only)
+            return 0;
+        ix = kr_dict_lookup(mp, name, kr_dict_hash(name), &unused);
+        if (ix < 0)
+            return 0;
+    }
+    kr_dictentry *ep = &kr_dk_entries(dk)[ix];
+    PyObject *old = ep->me_value;
+    if (old == NULL)
+        return 0;
+    ep->me_value = v;
+    if (old != v)
+        kr_dict_bump_version(mp);
+    if (ix < 0x3fffffff)
+        *hintp = (kr_word)(ix + 1) << 1;
+    Py_DECREF(old);
+    return 1;
+}
+
 /* LOAD_METHOD with the site's cache: word 0 the type's version tag,
  * word 1 a slot of the context's table of method descriptors. */
 static int kr_ceval_get_method_cached(PyThreadState *ts, PyObject *obj, PyObject *name,
@@ -1198,6 +1234,11 @@ dispatch_op:
             }
             PyObject **dictptr = _PyObject_GetDictPtr(owner);
             if (dictptr != NULL && *dictptr != NULL && PyDict_CheckExact(*dictptr)) {
+                if (kr_ceval_instance_dict_replace((PyDictObject *)*dictptr, GETNAME(oparg), v,
+                                                   &cache[1])) {
+                    Py_DECREF(owner);
+                    DISPATCH();
+                }
                 err = PyDict_SetItem(*dictptr, GETNAME(oparg), v);
                 Py_DECREF(v);
                 Py_DECREF(owner);
