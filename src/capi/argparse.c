@@ -16,7 +16,7 @@ static int count_names(const char *const *names)
 static int find_param(const kr_argspec *spec, int n, int from, PyObject *key)
 {
     for (int i = from; i < n; i++)
-        if (PyUnicode_CompareWithASCIIString(key, spec->names[i]) == 0)
+        if (kr_str_spells(key, spec->names[i]))
             return i;
     return -1;
 }

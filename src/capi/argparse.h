@@ -29,6 +29,31 @@ typedef struct kr_argspec {
 int kr_args_unpack(const kr_argspec *spec, PyObject *const *args, Py_ssize_t nargs,
                    PyObject *kwnames, PyObject **out);
 
+/* Whether the str `key` spells the NUL-terminated UTF-8 `name`: what a
+ * dict lookup of PyUnicode_FromString(name) finds, without making that
+ * str.  Keyword names are short and usually differ at the first
+ * character, so this beats hashing.  Anything but a str matches nothing;
+ * raises nothing. */
+static inline int kr_str_spells(PyObject *key, const char *name)
+{
+    const char *s;
+    Py_ssize_t n;
+    if (!PyUnicode_Check(key))
+        return 0;
+    if (PyUnicode_IS_COMPACT_ASCII(key)) {
+        s = (const char *)PyUnicode_DATA(key);
+        n = PyUnicode_GET_LENGTH(key);
+    }
+    else if ((s = PyUnicode_AsUTF8AndSize(key, &n)) == NULL) {
+        PyErr_Clear();   /* a lone surrogate spells no C name */
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (s[i] != name[i] || name[i] == '\0')
+            return 0;
+    return name[n] == '\0';
+}
+
 /* Positional-only functions check their count with CPython's own
  * _PyArg_CheckPositional (capi/getargs.c); this is the same check. */
 #define kr_args_check_positional _PyArg_CheckPositional

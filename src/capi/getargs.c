@@ -4,13 +4,26 @@
  *
  * One converter (convert_item) handles every format unit CPython 3.11
  * documents; the two drivers differ only in how they match arguments to
- * units.  Resources a conversion acquires (buffers from "s*"/"y*"/"w*",
- * memory from "es"/"et", O& cleanups) are recorded, and released if a
- * later argument fails, so a failed call leaks nothing.  Messages follow
- * CPython's wording: "f() argument 1 must be str, not int". */
+ * units, and walk the format as CPython's do, so that malformed formats
+ * and bad calls fail with the same error.  Resources a conversion acquires
+ * (buffers from "s*"/"y*"/"w*", memory from "es"/"et", O& cleanups) are
+ * recorded, and released if a later argument fails, so a failed call
+ * leaks nothing.  Messages follow CPython's wording: "f() argument 1 must
+ * be str, not int".
+ *
+ * Every call parses its format again (the format is only a C string), so
+ * the success path is kept short: nothing is allocated, the function name
+ * is looked for only when an error needs it, common units with arguments
+ * of their exact type ("O", "i", "d", ...) are stored inline, and keyword
+ * arguments are found by comparing the C names with the dict's keys in
+ * place rather than by making and hashing a str per parameter. */
 #include "internal.h"
+#include "objects/dict_internal.h"
+#include "objects/longobject_internal.h"
+#include "capi/argparse.h"
 
 #define FLAG_SIZE_T 1
+#define KR_END_OF_FORMAT(c) ((c) == '\0' || (c) == ';' || (c) == ':')
 
 /* ---- resources to release if parsing fails ---- */
 
@@ -152,8 +165,14 @@ static Py_ssize_t *length_out(conv_state *st)
 static int get_buffer(PyObject *arg, Py_buffer *view, int writable, conv_state *st, const char **err)
 {
     if (PyObject_GetBuffer(arg, view, writable ? PyBUF_WRITABLE : PyBUF_SIMPLE) != 0) {
+        /* As CPython: the buffer protocol's own TypeError stands, except
+         * for "w*", which says what it wanted. */
+        if (!writable) {
+            *err = "";
+            return -1;
+        }
         PyErr_Clear();
-        *err = expected(st, writable ? "read-write bytes-like object" : "bytes-like object", arg);
+        *err = expected(st, "read-write bytes-like object", arg);
         return -1;
     }
     if (!PyBuffer_IsContiguous(view, 'C')) {
@@ -371,8 +390,7 @@ static const char *convert_simple(PyObject *arg, conv_state *st)
                     return "";
                 PyBuffer_FillInfo(view, arg, (void *)s, len, 1, 0);
             } else if (get_buffer(arg, view, 0, st, &err) < 0) {
-                return c == 'y' ? err : expected(st, none_ok ? "str, bytes-like object or None"
-                                                             : "str or bytes-like object", arg);
+                return err;
             }
             if (freelist_add(st->fl, FREE_BUFFER, view, NULL) < 0)
                 return "";
@@ -579,10 +597,6 @@ static const char *convert_simple(PyObject *arg, conv_state *st)
     return NULL;
 }
 
-/* Skips the va_list arguments of one unit that is not converted (an
- * optional argument that was not given). */
-static void skip_unit(conv_state *st);
-
 static const char *convert_item(PyObject *arg, conv_state *st, int *levels, int depth);
 
 /* "(...)" units: the argument must be a sequence of exactly that many items. */
@@ -655,26 +669,47 @@ static const char *convert_item(PyObject *arg, conv_state *st, int *levels, int 
     return convert_simple(arg, st);
 }
 
-static void skip_unit(conv_state *st)
+/* Steps over one unit whose argument was not given, consuming its
+ * va_list slots.  Returns NULL, or CPython's message for a unit that is
+ * not one (the format is then left at the start of that unit). */
+static const char *skip_one(conv_state *st);
+
+static const char *skip_unit(conv_state *st)
+{
+    const char *start = st->fmt;
+    const char *msg = skip_one(st);
+    if (msg != NULL)
+        st->fmt = start;
+    return msg;
+}
+
+static const char *skip_one(conv_state *st)
 {
     const char *f = st->fmt;
     char c = *f++;
     switch (c) {
-    case '(': {
-        st->fmt = f;
-        while (*st->fmt && *st->fmt != ')')
-            skip_unit(st);
-        if (*st->fmt == ')')
-            st->fmt++;
-        return;
-    }
+    case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l': case 'k':
+    case 'L': case 'K': case 'n': case 'f': case 'd': case 'D': case 'c': case 'C':
+    case 'p': case 'S': case 'Y': case 'U':
+        va_arg(*st->va, void *);
+        break;
     case 'e':
+        /* the encoding, then the rest laid out as for 's' */
         va_arg(*st->va, const char *);
-        va_arg(*st->va, char **);
+        if (*f != 's' && *f != 't')
+            return "impossible<bad format char>";
         f++;
+        /* fall through */
+    case 's': case 'z': case 'y': case 'w':
+        va_arg(*st->va, char **);
         if (*f == '#') {
+            if (!(st->flags & FLAG_SIZE_T))
+                return "PY_SSIZE_T_CLEAN macro must be defined for '#' formats";
+            va_arg(*st->va, Py_ssize_t *);
             f++;
-            va_arg(*st->va, void *);
+        }
+        else if (*f == '*' && c != 'e') {
+            f++;
         }
         break;
     case 'O':
@@ -684,130 +719,175 @@ static void skip_unit(conv_state *st)
         }
         va_arg(*st->va, void *);
         break;
-    case 's': case 'z': case 'y':
-        va_arg(*st->va, void *);
-        if (*f == '#') {
-            f++;
-            va_arg(*st->va, void *);
-        } else if (*f == '*') {
-            f++;
+    case '(':
+        st->fmt = f;
+        while (*st->fmt != ')') {
+            if (KR_END_OF_FORMAT(*st->fmt))
+                return "Unmatched left paren in format string";
+            const char *msg = skip_unit(st);
+            if (msg != NULL)
+                return msg;
         }
+        f = st->fmt + 1;
         break;
-    case 'w':
-        va_arg(*st->va, void *);
-        if (*f == '*')
-            f++;
-        break;
+    case ')':
+        return "Unmatched right paren in format string";
     default:
-        va_arg(*st->va, void *);
-        break;
+        return "impossible<bad format char>";
     }
     st->fmt = f;
+    return NULL;
 }
 
-/* Raises TypeError for a failed conversion at position `argnum` (1-based)
- * or of keyword `kwname`. */
-static void report(const char *fname, int argnum, const char *kwname, const int *levels,
-                   const char *msg)
+/* Raises the error of a failed conversion of argument `iarg` (1-based):
+ * TypeError, or SystemError for a fault of the format ("(...)"
+ * messages); `message` (the text after ';') replaces the whole text.
+ * Nothing when the conversion already raised. */
+static void seterror(Py_ssize_t iarg, const char *msg, const int *levels, const char *fname,
+                     const char *message)
 {
-    if (msg == NULL || *msg == '\0') {
-        if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_SystemError, "argument conversion failed without an error");
-        return;
-    }
     if (PyErr_Occurred())
         return;
-    if (msg[0] == '(') {
-        PyErr_SetString(PyExc_SystemError, msg);
+    if (*msg == '\0') {
+        PyErr_SetString(PyExc_SystemError, "argument conversion failed without an error");
         return;
     }
-    char where[256];
-    int pos = 0;
-    if (fname)
-        pos += snprintf(where + pos, sizeof where - (size_t)pos, "%.150s() ", fname);
-    if (kwname)
-        pos += snprintf(where + pos, sizeof where - (size_t)pos, "argument '%.100s'", kwname);
-    else
-        pos += snprintf(where + pos, sizeof where - (size_t)pos, "argument %d", argnum);
-    for (int i = 0; levels[i] > 0 && i < 32 && pos < (int)sizeof where - 20; i++)
-        pos += snprintf(where + pos, sizeof where - (size_t)pos, ", item %d", levels[i] - 1);
-    PyErr_Format(PyExc_TypeError, "%s %s", where, msg);
+    char buf[512];
+    if (message == NULL) {
+        int p = 0;
+        if (fname != NULL)
+            p += snprintf(buf, sizeof buf, "%.200s() ", fname);
+        if (iarg != 0) {
+            p += snprintf(buf + p, sizeof buf - (size_t)p, "argument %zd", iarg);
+            for (int i = 0; i < 32 && levels[i] > 0 && p < 220; i++)
+                p += snprintf(buf + p, sizeof buf - (size_t)p, ", item %d", levels[i] - 1);
+        }
+        else {
+            p += snprintf(buf + p, sizeof buf - (size_t)p, "argument");
+        }
+        snprintf(buf + p, sizeof buf - (size_t)p, " %.256s", msg);
+        message = buf;
+    }
+    PyErr_SetString(msg[0] == '(' ? PyExc_SystemError : PyExc_TypeError, message);
 }
 
-/* ---- format preamble: counts and names ---- */
+/* ---- the common units, converted inline ---- */
 
+/* Converts `arg` for the unit at st->fmt when it is a common unit with an
+ * argument of the exact type it takes ("O", "i", "l", "n", "d", "f" and
+ * "p" on True/False), which cannot fail; returns 0, consuming nothing, for
+ * everything else (convert_item then does the work, with every check and
+ * message).  The result is exactly what convert_simple would store. */
+static inline int convert_fast(PyObject *arg, conv_state *st)
+{
+    const char *f = st->fmt;
+    Py_ssize_t v;
+    switch (f[0]) {
+    case 'O':
+        if (f[1] == '!' || f[1] == '&')
+            return 0;
+        *va_arg(*st->va, PyObject **) = arg;
+        break;
+    case 'i':
+        if (!PyLong_CheckExact(arg) || !kr_long_as_ssize_t_fast(arg, &v) || v > INT_MAX ||
+            v < INT_MIN)
+            return 0;
+        *va_arg(*st->va, int *) = (int)v;
+        break;
+    case 'l':
+        if (!PyLong_CheckExact(arg) || !kr_long_as_ssize_t_fast(arg, &v))
+            return 0;
+        *va_arg(*st->va, long *) = (long)v;
+        break;
+    case 'n':
+        if (!PyLong_CheckExact(arg) || !kr_long_as_ssize_t_fast(arg, &v))
+            return 0;
+        *va_arg(*st->va, Py_ssize_t *) = v;
+        break;
+    case 'd':
+        if (!PyFloat_CheckExact(arg))
+            return 0;
+        *va_arg(*st->va, double *) = PyFloat_AS_DOUBLE(arg);
+        break;
+    case 'f':
+        if (!PyFloat_CheckExact(arg))
+            return 0;
+        *va_arg(*st->va, float *) = (float)PyFloat_AS_DOUBLE(arg);
+        break;
+    default:
+        return 0;
+    }
+    st->fmt = f + 1;
+    return 1;
+}
+
+/* ---- PyArg_ParseTuple and PyArg_Parse ---- */
+
+/* Format units are letters; markers, '(' and the end are not. */
+static inline int is_format_letter(char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* The format's counts, function name (after ':') or replacement message
+ * (after ';'), scanned as CPython scans them: every letter but 'e' at the
+ * top level is a unit, "(...)" is one, and the last '|' sets the minimum. */
 typedef struct {
-    int min, max;            /* positional counts */
+    int min, max;
     const char *fname;
-    const char *message;     /* the text after ';', replacing messages */
+    const char *message;
 } format_info;
 
-/* Scans the whole format: number of units before '|' (min), in total
- * (max), the function name after ':' and a custom message after ';'. */
-static int scan_format(const char *format, format_info *fi, int *kwonly_start)
+static int scan_format(const char *format, format_info *fi)
 {
-    int level = 0, n = 0, min = -1;
+    int level = 0, max = 0, min = -1;
     fi->fname = NULL;
     fi->message = NULL;
-    if (kwonly_start)
-        *kwonly_start = -1;
     for (const char *p = format;; p++) {
-        char c = *p;
+        unsigned char c = (unsigned char)*p;
+        if (c == '\0')
+            break;
+        if (c == ':') {
+            fi->fname = p + 1;
+            break;
+        }
+        if (c == ';') {
+            fi->message = p + 1;
+            break;
+        }
         if (c == '(') {
             if (level == 0)
-                n++;
+                max++;
             level++;
-        } else if (c == ')') {
+        }
+        else if (c == ')') {
             if (level == 0) {
+                /* CPython aborts the process here; a SystemError is kinder */
                 PyErr_SetString(PyExc_SystemError, "excess ')' in getargs format");
                 return -1;
             }
             level--;
-        } else if (c == '\0') {
-            break;
-        } else if (c == ':' && level == 0) {
-            fi->fname = p + 1;   /* the rest of the format; messages cut it at 150-200 */
-            break;
-        } else if (c == ';' && level == 0) {
-            fi->message = p + 1;
-            break;
-        } else if (level == 0) {
-            if (c == '|') {
-                if (min < 0)
-                    min = n;
-            } else if (c == '$') {
-                if (kwonly_start && *kwonly_start < 0)
-                    *kwonly_start = n;
-            } else if (c == 'e') {
-                n++;
-                p++;   /* es / et are one unit */
-            } else if (c != '#' && c != '*' && c != '&' && c != '!') {
-                n++;
-            }
+        }
+        else if (level == 0) {
+            if (c == '|')
+                min = max;
+            else if (is_format_letter((char)c) && c != 'e')
+                max++;
         }
     }
     if (level != 0) {
         PyErr_SetString(PyExc_SystemError, "missing ')' in getargs format");
         return -1;
     }
-    fi->min = min < 0 ? n : min;
-    fi->max = n;
+    fi->min = min < 0 ? max : min;
+    fi->max = max;
     return 0;
 }
-
-/* Advances over '|' and '$' markers between units. */
-static void skip_markers(conv_state *st)
-{
-    while (*st->fmt == '|' || *st->fmt == '$')
-        st->fmt++;
-}
-
-/* ---- PyArg_ParseTuple ---- */
 
 static int parse_tuple(PyObject *args, const char *format, va_list *va, int flags)
 {
     format_info fi;
-    if (scan_format(format, &fi, NULL) < 0)
+    if (scan_format(format, &fi) < 0)
         return 0;
     if (args == NULL || !PyTuple_Check(args)) {
         PyErr_SetString(PyExc_SystemError, "new style getargs format but argument is not a tuple");
@@ -815,11 +895,9 @@ static int parse_tuple(PyObject *args, const char *format, va_list *va, int flag
     }
     Py_ssize_t len = PyTuple_GET_SIZE(args);
     if (len < fi.min || len > fi.max) {
-        if (fi.message)
+        if (fi.message != NULL) {
             PyErr_SetString(PyExc_TypeError, fi.message);
-        else if (fi.max == 0)
-            PyErr_Format(PyExc_TypeError, "%.200s%s takes no arguments",
-                         fi.fname ? fi.fname : "function", fi.fname ? "()" : "");
+        }
         else {
             int shown = len < fi.min ? fi.min : fi.max;
             PyErr_Format(PyExc_TypeError, "%.150s%s takes %s %d argument%s (%zd given)",
@@ -834,16 +912,22 @@ static int parse_tuple(PyObject *args, const char *format, va_list *va, int flag
     conv_state st;
     conv_init(&st, format, va, flags, &fl);
     for (Py_ssize_t i = 0; i < len; i++) {
-        skip_markers(&st);
+        if (*st.fmt == '|')
+            st.fmt++;
+        PyObject *arg = PyTuple_GET_ITEM(args, i);
+        if (convert_fast(arg, &st))
+            continue;
         int levels[34];   /* convert_item fills what it uses */
-        const char *msg = convert_item(PyTuple_GET_ITEM(args, i), &st, levels, 0);
+        const char *msg = convert_item(arg, &st, levels, 0);
         if (msg != NULL) {
-            if (fi.message && !PyErr_Occurred() && *msg && *msg != '(')
-                PyErr_SetString(PyExc_TypeError, fi.message);
-            else
-                report(fi.fname, (int)i + 1, NULL, levels, msg);
+            seterror(i + 1, msg, levels, fi.fname, fi.message);
             return freelist_finish(&fl, 0);
         }
+    }
+    char c = *st.fmt;
+    if (c != '\0' && !is_format_letter(c) && c != '(' && c != '|' && c != ':' && c != ';') {
+        PyErr_Format(PyExc_SystemError, "bad format string: %.200s", format);
+        return freelist_finish(&fl, 0);
     }
     return freelist_finish(&fl, 1);
 }
@@ -884,30 +968,38 @@ int _PyArg_VaParse_SizeT(PyObject *args, const char *format, va_list va)
     return r;
 }
 
-/* PyArg_Parse: the old form, where `args` is the single argument itself
- * when the format has one unit. */
+/* PyArg_Parse: the old form, where `args` is the single argument itself;
+ * a format of no unit accepts only NULL, and one of several units is a
+ * SystemError, as in CPython. */
 static int parse_single(PyObject *args, const char *format, va_list *va, int flags)
 {
     format_info fi;
-    if (scan_format(format, &fi, NULL) < 0)
+    if (scan_format(format, &fi) < 0)
         return 0;
-    if (fi.max != 1) {
-        PyObject *t = PyTuple_Check(args) ? Py_NewRef(args) : PyTuple_Pack(1, args);
-        if (t == NULL)
-            return 0;
-        int r = parse_tuple(t, format, va, flags);
-        Py_DECREF(t);
-        return r;
+    const char *fname = fi.fname ? fi.fname : "function";
+    const char *paren = fi.fname ? "()" : "";
+    if (fi.max == 0) {
+        if (args == NULL)
+            return 1;
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes no arguments", fname, paren);
+        return 0;
+    }
+    if (fi.min != 1 || fi.max != 1) {
+        PyErr_SetString(PyExc_SystemError, "old style getargs format uses new features");
+        return 0;
+    }
+    if (args == NULL) {
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes at least one argument", fname, paren);
+        return 0;
     }
     freelist fl;
     freelist_init(&fl);
     conv_state st;
     conv_init(&st, format, va, flags, &fl);
-    skip_markers(&st);
     int levels[34];   /* convert_item fills what it uses */
     const char *msg = convert_item(args, &st, levels, 0);
     if (msg != NULL) {
-        report(fi.fname, 1, NULL, levels, msg);
+        seterror(levels[0], msg, levels + 1, fi.fname, fi.message);
         return freelist_finish(&fl, 0);
     }
     return freelist_finish(&fl, 1);
@@ -933,153 +1025,209 @@ int _PyArg_Parse_SizeT(PyObject *args, const char *format, ...)
 
 /* ---- PyArg_ParseTupleAndKeywords ---- */
 
-/* kwargs[name] (borrowed) or NULL, raising nothing; keys that are not
- * str match nothing (reported later).  A scan comparing the UTF-8 bytes:
- * keyword dicts hold a few entries, and looking the name up by hash would
- * first make a str of it and hash it, on every call. */
-static PyObject *kw_find(PyObject *kwargs, const char *name)
+/* kwargs[name] (borrowed) or NULL; raises nothing.  A scan of the entries:
+ * keyword dicts hold a few, and the comparison usually stops at the first
+ * character. */
+static PyObject *kw_lookup(PyObject *kwargs, const char *name)
 {
-    size_t len = strlen(name);
-    PyObject *key, *value;
-    Py_ssize_t pos = 0;
-    while (PyDict_Next(kwargs, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key))
-            continue;
-        if (PyUnicode_IS_COMPACT_ASCII(key)) {
-            if ((size_t)PyUnicode_GET_LENGTH(key) == len &&
-                memcmp(PyUnicode_DATA(key), name, len) == 0)
-                return value;
-        }
-        else {
-            Py_ssize_t n;
-            const char *u = PyUnicode_AsUTF8AndSize(key, &n);
-            if (u == NULL)
-                PyErr_Clear();   /* a lone surrogate matches no C name */
-            else if ((size_t)n == len && memcmp(u, name, len) == 0)
-                return value;
-        }
-    }
+    PyDictKeysObject *dk = ((PyDictObject *)kwargs)->ma_keys;
+    kr_dictentry *ep = kr_dk_entries(dk);
+    for (Py_ssize_t i = 0, n = dk->dk_nentries; i < n; i++)
+        if (ep[i].me_value != NULL && kr_str_spells(ep[i].me_key, name))
+            return ep[i].me_value;
     return NULL;
 }
 
+/* _PyUnicode_EqualToASCIIString: only an ASCII str equals a C name here
+ * (CPython's check for unknown keywords). */
+static int key_equals_ascii(PyObject *key, const char *name)
+{
+    if (!PyUnicode_IS_ASCII(key))
+        return 0;
+    size_t n = (size_t)PyUnicode_GET_LENGTH(key);
+    return strlen(name) == n && memcmp(PyUnicode_DATA(key), name, n) == 0;
+}
+
+/* The function name of a format (after its first ':'; messages cut it),
+ * or NULL; only errors need it, so it is looked for only then. */
+static const char *kw_fname(const char *format)
+{
+    const char *p = strchr(format, ':');
+    return p ? p + 1 : NULL;
+}
+
+#define KW_FNAME(fname) ((fname) ? (fname) : "function"), ((fname) ? "()" : "")
+
+/* CPython's algorithm (vgetargskeywords), pass for pass, so that every
+ * call, malformed formats included, fails with the same error: the
+ * keyword list drives one walk over the format; a keyword is looked up
+ * only for a parameter not given by position; once the required
+ * parameters are filled and no keyword is left, the rest of the format is
+ * not looked at; keywords given twice or unknown are reported after every
+ * conversion. */
 static int parse_tuple_keywords(PyObject *args, PyObject *kwargs, const char *format,
                                 char **kwlist, va_list *va, int flags)
 {
-    format_info fi;
-    int kwonly;
     if (args == NULL || !PyTuple_Check(args) || (kwargs != NULL && !PyDict_Check(kwargs)) ||
         format == NULL || kwlist == NULL) {
         PyErr_BadInternalCall();
         return 0;
     }
-    if (scan_format(format, &fi, &kwonly) < 0)
-        return 0;
-    int len = 0;
-    while (kwlist[len] != NULL)
-        len++;
-    int npos_only = 0;
-    while (npos_only < len && kwlist[npos_only][0] == '\0')
-        npos_only++;
-    if (len != fi.max) {
-        PyErr_Format(PyExc_SystemError,
-                     "more keyword list entries (%d) than format specifiers (%d)", len, fi.max);
-        return 0;
+    /* positional-only parameters (empty names) lead; one later is an error */
+    int pos = 0, len;
+    for (len = 0; kwlist[len] != NULL; len++) {
+        if (kwlist[len][0] == '\0') {
+            if (pos != len) {
+                PyErr_SetString(PyExc_SystemError, "Empty keyword parameter name");
+                return 0;
+            }
+            pos++;
+        }
     }
-    int max_pos = kwonly < 0 ? len : kwonly;
-    const char *fname = fi.fname ? fi.fname : "function";
-    const char *paren = fi.fname ? "()" : "";
     Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    Py_ssize_t nkw = kwargs ? PyDict_GET_SIZE(kwargs) : 0;
+    Py_ssize_t nkw = kwargs != NULL ? PyDict_GET_SIZE(kwargs) : 0;
     if (nargs + nkw > len) {
+        const char *fname = kw_fname(format);
         PyErr_Format(PyExc_TypeError, "%.200s%s takes at most %d %sargument%s (%zd given)",
-                     fname, paren, len, nargs == 0 ? "keyword " : "", len == 1 ? "" : "s",
+                     KW_FNAME(fname), len, nargs == 0 ? "keyword " : "", len == 1 ? "" : "s",
                      nargs + nkw);
-        return 0;
-    }
-    if (nargs > max_pos) {
-        if (max_pos == 0)
-            PyErr_Format(PyExc_TypeError, "%.200s%s takes no positional arguments", fname, paren);
-        else
-            PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd given)",
-                         fname, paren, fi.min < max_pos ? "at most" : "exactly", max_pos,
-                         max_pos == 1 ? "" : "s", nargs);
-        return 0;
-    }
-    if (nargs < npos_only && nargs < fi.min) {
-        int need = npos_only < fi.min ? npos_only : fi.min;
-        PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd given)",
-                     fname, paren, need < max_pos ? "at least" : "exactly", need,
-                     need == 1 ? "" : "s", nargs);
         return 0;
     }
     freelist fl;
     freelist_init(&fl);
     conv_state st;
     conv_init(&st, format, va, flags, &fl);
-    Py_ssize_t kw_used = 0;
-    for (int i = 0; i < len; i++) {
-        skip_markers(&st);
-        PyObject *current = NULL;
-        if (i < nargs) {
-            current = PyTuple_GET_ITEM(args, i);
-        } else if (nkw && i >= npos_only) {
-            current = kw_find(kwargs, kwlist[i]);
-            if (current != NULL)
-                kw_used++;
-        }
-        if (current == NULL) {
-            if (i < fi.min) {
-                if (i < npos_only)
-                    PyErr_Format(PyExc_TypeError,
-                                 "%.200s%s takes %s %d positional argument%s (%zd given)",
-                                 fname, paren, npos_only < max_pos ? "at least" : "exactly",
-                                 npos_only, npos_only == 1 ? "" : "s", nargs);
-                else if (kwonly >= 0 && i >= kwonly)
-                    PyErr_Format(PyExc_TypeError,
-                                 "%.200s%s missing required keyword-only argument '%s'",
-                                 fname, paren, kwlist[i]);
-                else
-                    PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' (pos %d)",
-                                 fname, paren, kwlist[i], i + 1);
+    int min = INT_MAX, max = INT_MAX, skip = 0, i;
+    for (i = 0; i < len; i++) {
+        /* markers and the end are not letters: one test passes a unit */
+        if (!is_format_letter(*st.fmt)) {
+            if (*st.fmt == '|') {
+                if (min != INT_MAX) {
+                    PyErr_SetString(PyExc_SystemError, "Invalid format string (| specified twice)");
+                    return freelist_finish(&fl, 0);
+                }
+                min = i;
+                st.fmt++;
+                if (max != INT_MAX) {
+                    PyErr_SetString(PyExc_SystemError, "Invalid format string ($ before |)");
+                    return freelist_finish(&fl, 0);
+                }
+            }
+            if (*st.fmt == '$') {
+                if (max != INT_MAX) {
+                    PyErr_SetString(PyExc_SystemError, "Invalid format string ($ specified twice)");
+                    return freelist_finish(&fl, 0);
+                }
+                max = i;
+                st.fmt++;
+                if (max < pos) {
+                    PyErr_SetString(PyExc_SystemError, "Empty parameter name after $");
+                    return freelist_finish(&fl, 0);
+                }
+                if (skip)
+                    break;   /* the counts are known now: report below */
+                if (max < nargs) {
+                    const char *fname = kw_fname(format);
+                    if (max == 0)
+                        PyErr_Format(PyExc_TypeError, "%.200s%s takes no positional arguments",
+                                     KW_FNAME(fname));
+                    else
+                        PyErr_Format(PyExc_TypeError,
+                                     "%.200s%s takes %s %d positional argument%s (%zd given)",
+                                     KW_FNAME(fname), min != INT_MAX ? "at most" : "exactly", max,
+                                     max == 1 ? "" : "s", nargs);
+                    return freelist_finish(&fl, 0);
+                }
+            }
+            if (KR_END_OF_FORMAT(*st.fmt)) {
+                PyErr_Format(PyExc_SystemError,
+                             "More keyword list entries (%d) than format specifiers (%d)", len, i);
                 return freelist_finish(&fl, 0);
             }
-            skip_unit(&st);
-            continue;
         }
-        int levels[34];   /* convert_item fills what it uses */
-        const char *msg = convert_item(current, &st, levels, 0);
+        if (!skip) {
+            PyObject *current = NULL;
+            if (i < nargs) {
+                current = PyTuple_GET_ITEM(args, i);
+            }
+            else if (nkw && i >= pos) {
+                current = kw_lookup(kwargs, kwlist[i]);
+                if (current != NULL)
+                    nkw--;
+            }
+            if (current != NULL) {
+                if (convert_fast(current, &st))
+                    continue;
+                int levels[34];   /* convert_item fills what it uses */
+                const char *msg = convert_item(current, &st, levels, 0);
+                if (msg != NULL) {
+                    const char *fname = kw_fname(format);
+                    const char *custom = fname == NULL ? strchr(format, ';') : NULL;
+                    seterror(i + 1, msg, levels, fname, custom ? custom + 1 : NULL);
+                    return freelist_finish(&fl, 0);
+                }
+                continue;
+            }
+            if (i < min) {
+                if (i < pos) {
+                    /* a positional-only parameter is missing: the message
+                     * needs the counts, known at '|', '$' or the end */
+                    skip = 1;
+                }
+                else {
+                    const char *fname = kw_fname(format);
+                    PyErr_Format(PyExc_TypeError,
+                                 "%.200s%s missing required argument '%s' (pos %d)",
+                                 KW_FNAME(fname), kwlist[i], i + 1);
+                    return freelist_finish(&fl, 0);
+                }
+            }
+            if (!nkw && !skip)
+                return freelist_finish(&fl, 1);
+        }
+        const char *msg = skip_unit(&st);
         if (msg != NULL) {
-            report(fi.fname, i + 1, i < nargs ? NULL : kwlist[i], levels, msg);
+            PyErr_Format(PyExc_SystemError, "%s: '%s'", msg, st.fmt);
             return freelist_finish(&fl, 0);
         }
     }
-    if (kw_used < nkw) {
-        /* Some keyword was not used: as CPython, once every argument is
-         * converted, a name also given by position is reported first,
-         * then a key that is no str, unknown, or positional-only. */
-        for (int i = npos_only; i < nargs && i < len; i++) {
-            if (kw_find(kwargs, kwlist[i]) != NULL) {
+    if (skip) {
+        const char *fname = kw_fname(format);
+        int need = pos < min ? pos : min;
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd given)",
+                     KW_FNAME(fname), need < i ? "at least" : "exactly", need,
+                     need == 1 ? "" : "s", nargs);
+        return freelist_finish(&fl, 0);
+    }
+    if (!KR_END_OF_FORMAT(*st.fmt) && *st.fmt != '|' && *st.fmt != '$') {
+        PyErr_Format(PyExc_SystemError,
+                     "more argument specifiers than keyword list entries (remaining format:'%s')",
+                     st.fmt);
+        return freelist_finish(&fl, 0);
+    }
+    if (nkw > 0) {
+        const char *fname = kw_fname(format);
+        for (i = pos; i < nargs; i++) {
+            if (kw_lookup(kwargs, kwlist[i]) != NULL) {
                 PyErr_Format(PyExc_TypeError,
                              "argument for %.200s%s given by name ('%s') and position (%d)",
-                             fname, paren, kwlist[i], i + 1);
+                             KW_FNAME(fname), kwlist[i], i + 1);
                 return freelist_finish(&fl, 0);
             }
         }
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
+        PyObject *key;
+        Py_ssize_t j = 0;
+        while (PyDict_Next(kwargs, &j, &key, NULL)) {
             if (!PyUnicode_Check(key)) {
                 PyErr_SetString(PyExc_TypeError, "keywords must be strings");
                 return freelist_finish(&fl, 0);
             }
-            int known = 0;
-            for (int i = npos_only; i < len && !known; i++)
-                known = PyUnicode_CompareWithASCIIString(key, kwlist[i]) == 0 && i >= nargs;
-            if (!known) {
-                /* Positional-only parameters have empty names here, so a
-                 * name is either a parameter's or unknown. */
+            int match = 0;
+            for (i = pos; i < len && !match; i++)
+                match = key_equals_ascii(key, kwlist[i]);
+            if (!match) {
                 PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %.200s%s",
-                             key, fi.fname ? fi.fname : "this function", paren);
+                             key, fname ? fname : "this function", fname ? "()" : "");
                 return freelist_finish(&fl, 0);
             }
         }

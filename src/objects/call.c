@@ -3,7 +3,9 @@
  * callee's vectorcall function when it has one (functions, builtins,
  * methods, types) and otherwise packs a tuple and dict for tp_call
  * (_PyObject_MakeTpCall).  The helpers convert between the two conventions
- * (args tuple + kwargs dict <-> C array + kwnames tuple).
+ * (args tuple + kwargs dict <-> C array + kwnames tuple); the dict of
+ * keyword arguments (_PyStack_AsDict) is built in dictobject.c, which
+ * fills the table directly.
  * (owned by the types area) */
 #include "internal.h"
 #include "objects/types.h"
@@ -74,22 +76,6 @@ kr_check_result(PyObject *callable, PyObject *result)
     if (_Py_likely((result != NULL) == (ts->curexc == NULL)))
         return result;
     return _Py_CheckFunctionResult(ts, callable, result, NULL);
-}
-
-PyObject *
-_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)
-{
-    Py_ssize_t n = PyTuple_GET_SIZE(kwnames);
-    PyObject *d = PyDict_New();
-    if (d == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (PyDict_SetItem(d, PyTuple_GET_ITEM(kwnames, i), values[i]) < 0) {
-            Py_DECREF(d);
-            return NULL;
-        }
-    }
-    return d;
 }
 
 /* Build a vectorcall stack from positional args and a kwargs dict.  The

@@ -114,7 +114,10 @@ kr_new_keys(uint8_t log2_size, int str_only)
     dk->dk_str_only = (uint8_t)str_only;
     dk->dk_usable = usable;
     dk->dk_nentries = 0;
-    memset(dk->dk_indices, 0xff, (size_t)1 << log2_bytes);
+    if (log2_bytes == KR_DICT_LOG_MINSIZE)
+        memset(dk->dk_indices, 0xff, KR_DICT_MINSIZE);   /* one store, not a call */
+    else
+        memset(dk->dk_indices, 0xff, (size_t)1 << log2_bytes);
     return dk;
 }
 
@@ -423,6 +426,57 @@ _PyDict_FromItems(PyObject *const *keys, Py_ssize_t keys_offset,
         values += values_offset;
     }
     return dict;
+}
+
+/* The keyword arguments of a vectorcall as a new dict: kwnames[i] ->
+ * values[i].  The vectorcall contract makes the names exact strs (their
+ * hashes cached, the compiler's interned), so the table is filled in
+ * place, presized, with one version tag; a name given twice keeps the
+ * last value, as PyDict_SetItem would.  Anything else takes the general
+ * insertion. */
+PyObject *
+_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(kwnames);
+    PyObject *const *names = &PyTuple_GET_ITEM(kwnames, 0);
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (!PyUnicode_CheckExact(names[k]))
+            return _PyDict_FromItems(names, 1, values, 1, n);
+    PyDictKeysObject *dk = kr_new_keys(kr_log2_for_items(n), 1);
+    if (dk == NULL)
+        return NULL;
+    kr_dictentry *ep0 = kr_dk_entries(dk);
+    size_t mask = ((size_t)1 << dk->dk_log2_size) - 1;
+    Py_ssize_t used = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *key = names[k];
+        Py_hash_t hash = kr_dict_hash(key);   /* cannot fail for a str */
+        size_t perturb = (size_t)hash;
+        size_t i = (size_t)hash & mask;
+        Py_ssize_t ix;
+        while ((ix = kr_dk_get_index(dk, i)) != KR_DKIX_EMPTY) {
+            kr_dictentry *ep = &ep0[ix];
+            if (ep->me_key == key || (ep->me_hash == hash && _PyUnicode_EQ(ep->me_key, key)))
+                break;
+            perturb >>= KR_PERTURB_SHIFT;
+            i = mask & (i * 5 + perturb + 1);
+        }
+        if (ix != KR_DKIX_EMPTY) {
+            Py_SETREF(ep0[ix].me_value, Py_NewRef(values[k]));
+            continue;
+        }
+        kr_dk_set_index(dk, i, used);
+        ep0[used].me_hash = hash;
+        ep0[used].me_key = Py_NewRef(key);
+        ep0[used].me_value = Py_NewRef(values[k]);
+        used++;
+    }
+    dk->dk_nentries = used;
+    dk->dk_usable -= used;
+    PyObject *d = kr_dict_from_keys(dk);
+    if (d != NULL)
+        ((PyDictObject *)d)->ma_used = used;
+    return d;
 }
 
 /* ---- the C API ---- */
@@ -1114,14 +1168,25 @@ kr_dict_update_common(PyObject *self, PyObject *args, PyObject *kwds, const char
 
 /* ---- type slots ---- */
 
-static void
-kr_dict_dealloc(PyDictObject *mp)
+/* Drops the reference in *slot if its object outlives it (1), or leaves
+ * it and returns 0 when this would destroy the object. */
+static inline int
+kr_release_if_survives(PyObject **slot)
 {
-    PyObject_GC_UnTrack(mp);
-    Py_TRASHCAN_BEGIN(mp, kr_dict_dealloc)
-    PyDictKeysObject *keys = mp->ma_keys;
-    if (keys != NULL)
-        kr_free_keys(keys);
+    PyObject *o = *slot;
+    if (o != NULL && !_Py_IsImmortal(o)) {
+        if (Py_REFCNT(o) == 1)
+            return 0;
+        Py_SET_REFCNT(o, Py_REFCNT(o) - 1);
+    }
+    *slot = NULL;
+    return 1;
+}
+
+/* Back to the free list, or to the allocator. */
+static inline void
+kr_dict_free(PyDictObject *mp)
+{
     struct kr_context *ctx = kr_context_get();
     if (ctx != NULL && ctx->containers.dict_numfree < KR_DICT_MAXFREELIST &&
         Py_IS_TYPE(mp, &PyDict_Type)) {
@@ -1130,6 +1195,36 @@ kr_dict_dealloc(PyDictObject *mp)
     else {
         Py_TYPE(mp)->tp_free((PyObject *)mp);
     }
+}
+
+/* As for tuples (tupleobject.c): the trashcan bounds the recursion of
+ * destroying nested containers, so a dict whose keys and values all
+ * outlive it (a call's keyword arguments, nearly always) is released
+ * without it, in the usual order (each entry's key, then its value).  At
+ * the first reference that would die, the rest goes through the trashcan;
+ * what was released before is cleared, so that a deferred destruction
+ * does not release it twice. */
+static void
+kr_dict_dealloc(PyDictObject *mp)
+{
+    PyObject_GC_UnTrack(mp);
+    PyDictKeysObject *keys = mp->ma_keys;
+    if (keys != NULL) {
+        kr_dictentry *ep = kr_dk_entries(keys);
+        Py_ssize_t i = 0, n = keys->dk_nentries;
+        while (i < n && kr_release_if_survives(&ep[i].me_key) &&
+               kr_release_if_survives(&ep[i].me_value))
+            i++;
+        if (i < n)
+            goto with_trashcan;
+        kr_free_keys_block(keys);
+    }
+    kr_dict_free(mp);
+    return;
+with_trashcan:
+    Py_TRASHCAN_BEGIN(mp, kr_dict_dealloc)
+    kr_free_keys(keys);
+    kr_dict_free(mp);
     Py_TRASHCAN_END
 }
 

@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "objects/containers.h"
 #include "objects/indexiter.h"
+#include "runtime/alloc.h"
 
 /* The empty tuple: immortal, shared by every context.  The zeroed words in
  * front stand where a GC header would be, so a collector that looks there
@@ -23,26 +24,38 @@ static struct {
 };
 #define KR_EMPTY_TUPLE ((PyObject *)&kr_empty_tuple.ob)
 
+/* The free lists are off under AddressSanitizer, so that it sees every
+ * tuple's memory freed and reused (alloc.h). */
+#define KR_TUPLE_FREELISTS KR_ALLOC_USE_POOLS
+
+/* An untracked tuple of `size` > 0 items whose items are NOT initialised:
+ * the caller stores every one before anything can look at it.  A recycled
+ * tuple costs a pop from the context's free list. */
+static inline PyTupleObject *
+kr_tuple_alloc_raw(Py_ssize_t size)
+{
+    if (KR_TUPLE_FREELISTS && size < KR_TUPLE_MAXSAVESIZE) {
+        struct kr_context *ctx = kr_context_get();
+        PyTupleObject *op;
+        if (ctx != NULL && (op = (PyTupleObject *)ctx->containers.tuple_free[size]) != NULL) {
+            ctx->containers.tuple_free[size] = op->ob_item[0];
+            ctx->containers.tuple_numfree[size]--;
+            Py_SET_REFCNT(op, 1);
+            return op;
+        }
+    }
+    if ((size_t)size > ((size_t)PY_SSIZE_T_MAX - sizeof(PyTupleObject)) / sizeof(PyObject *))
+        return (PyTupleObject *)PyErr_NoMemory();
+    return PyObject_GC_NewVar(PyTupleObject, &PyTuple_Type, size);
+}
+
 /* Allocates an untracked tuple of `size` > 0 items, all NULL. */
 static PyTupleObject *
 kr_tuple_alloc(Py_ssize_t size)
 {
-    struct kr_context *ctx = kr_context_get();
-    PyTupleObject *op;
-    if (size < KR_TUPLE_MAXSAVESIZE && ctx != NULL &&
-        (op = (PyTupleObject *)ctx->containers.tuple_free[size]) != NULL) {
-        ctx->containers.tuple_free[size] = op->ob_item[0];
-        ctx->containers.tuple_numfree[size]--;
-        Py_SET_REFCNT(op, 1);
-    }
-    else {
-        if ((size_t)size > ((size_t)PY_SSIZE_T_MAX - sizeof(PyTupleObject)) / sizeof(PyObject *))
-            return (PyTupleObject *)PyErr_NoMemory();
-        op = PyObject_GC_NewVar(PyTupleObject, &PyTuple_Type, size);
-        if (op == NULL)
-            return NULL;
-    }
-    memset(op->ob_item, 0, (size_t)size * sizeof(PyObject *));
+    PyTupleObject *op = kr_tuple_alloc_raw(size);
+    if (op != NULL)
+        memset(op->ob_item, 0, (size_t)size * sizeof(PyObject *));
     return op;
 }
 
@@ -123,18 +136,18 @@ _PyTuple_MaybeUntrack(PyObject *op)
     PyObject_GC_UnTrack(op);
 }
 
+/* The argument tuple of every METH_VARARGS call: items stored straight
+ * into a recycled tuple. */
 PyObject *
 _PyTuple_FromArray(PyObject *const *src, Py_ssize_t n)
 {
     if (n == 0)
         return KR_EMPTY_TUPLE;
-    PyTupleObject *op = kr_tuple_alloc(n);
+    PyTupleObject *op = kr_tuple_alloc_raw(n);
     if (op == NULL)
         return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_INCREF(src[i]);
-        op->ob_item[i] = src[i];
-    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        op->ob_item[i] = Py_NewRef(src[i]);
     PyObject_GC_Track(op);
     return (PyObject *)op;
 }
@@ -145,7 +158,7 @@ _PyTuple_FromArraySteal(PyObject *const *src, Py_ssize_t n)
 {
     if (n == 0)
         return KR_EMPTY_TUPLE;
-    PyTupleObject *op = kr_tuple_alloc(n);
+    PyTupleObject *op = kr_tuple_alloc_raw(n);
     if (op == NULL) {
         for (Py_ssize_t i = 0; i < n; i++)
             Py_DECREF(src[i]);
@@ -162,7 +175,7 @@ PyTuple_Pack(Py_ssize_t n, ...)
     if (n == 0)
         return KR_EMPTY_TUPLE;
     va_list va;
-    PyTupleObject *op = kr_tuple_alloc(n);
+    PyTupleObject *op = kr_tuple_alloc_raw(n);
     if (op == NULL)
         return NULL;
     va_start(va, n);
@@ -244,6 +257,29 @@ _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize)
 
 /* ---- type slots ---- */
 
+/* Back to the free list, or to the allocator. */
+static inline void
+kr_tuple_free(PyTupleObject *op, Py_ssize_t len)
+{
+    if (KR_TUPLE_FREELISTS && len < KR_TUPLE_MAXSAVESIZE && PyTuple_CheckExact(op)) {
+        struct kr_context *ctx = kr_context_get();
+        if (ctx != NULL && ctx->containers.tuple_numfree[len] < KR_TUPLE_MAXFREELIST) {
+            op->ob_item[0] = ctx->containers.tuple_free[len];
+            ctx->containers.tuple_free[len] = (PyObject *)op;
+            ctx->containers.tuple_numfree[len]++;
+            return;
+        }
+    }
+    Py_TYPE(op)->tp_free((PyObject *)op);
+}
+
+/* The trashcan bounds the C recursion of destroying nested containers, so
+ * only a tuple that destroys one of its items needs it.  Items that
+ * outlive the tuple (an argument tuple's, nearly always) are released
+ * first, from the end as CPython does, without it; at the first item that
+ * dies here the rest goes through the trashcan.  The items already
+ * released are cleared first: if the trashcan defers the tuple, its later
+ * destruction starts over and must not release them twice. */
 static void
 kr_tuple_dealloc(PyTupleObject *op)
 {
@@ -251,19 +287,25 @@ kr_tuple_dealloc(PyTupleObject *op)
     if (len == 0 && PyTuple_CheckExact(op))
         return;     /* the immortal empty tuple; never reached in practice */
     PyObject_GC_UnTrack(op);
+    Py_ssize_t i = len;
+    while (--i >= 0) {
+        PyObject *item = op->ob_item[i];
+        if (item == NULL || _Py_IsImmortal(item))
+            continue;
+        if (Py_REFCNT(item) == 1)
+            break;
+        Py_SET_REFCNT(item, Py_REFCNT(item) - 1);
+    }
+    if (i < 0) {
+        kr_tuple_free(op, len);
+        return;
+    }
+    for (Py_ssize_t j = i + 1; j < len; j++)
+        op->ob_item[j] = NULL;
     Py_TRASHCAN_BEGIN(op, kr_tuple_dealloc)
-    for (Py_ssize_t i = len; --i >= 0;)
+    for (; i >= 0; i--)
         Py_XDECREF(op->ob_item[i]);
-    struct kr_context *ctx = kr_context_get();
-    if (len < KR_TUPLE_MAXSAVESIZE && ctx != NULL && PyTuple_CheckExact(op) &&
-        ctx->containers.tuple_numfree[len] < KR_TUPLE_MAXFREELIST) {
-        op->ob_item[0] = ctx->containers.tuple_free[len];
-        ctx->containers.tuple_free[len] = (PyObject *)op;
-        ctx->containers.tuple_numfree[len]++;
-    }
-    else {
-        Py_TYPE(op)->tp_free((PyObject *)op);
-    }
+    kr_tuple_free(op, len);
     Py_TRASHCAN_END
 }
 
