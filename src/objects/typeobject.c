@@ -9,6 +9,8 @@
  * (owned by the types area) */
 #include "internal.h"
 #include "objects/types.h"
+#include "objects/instances.h"
+#include "objects/call_internal.h"
 
 /* ---- names ---- */
 
@@ -1087,6 +1089,69 @@ type_init(PyObject *cls, PyObject *args, PyObject *kwds)
     return 0;
 }
 
+/* ---- calling a type ----
+ *
+ * cls(...) for a cls whose metaclass keeps type.__call__ runs
+ * kr_type_construct: __new__, then __init__ when __new__ returned an
+ * instance of cls, as 3.11's type_call (a positive tp_init result counts
+ * as success, as there).  `type` itself answers type(x) in its vectorcall,
+ * as 3.11 does (so type(x, k=v) says "takes no keyword arguments").
+ *
+ * An extension type that brings no vectorcall of its own gets
+ * kr_type_vectorcall from PyType_Ready (CPython 3.11 leaves such types to
+ * tp_call), and so do classes whose construction the class fast path
+ * (kr_heaptype_vectorcall) does not cover.  Its fast case is a call
+ * without arguments, the common way to create an extension object: the
+ * empty tuple stands for the arguments, no tuple or dict is built, and
+ * object.__init__ (which has nothing to check then) is not called.
+ * Positional arguments are packed here; keywords, or a metaclass with its
+ * own __call__, take the tp_call path, unchanged. */
+
+static PyObject *type_call(PyObject *self, PyObject *args, PyObject *kwds);
+
+/* The arguments of a call without any: the immortal empty tuple, read
+ * without a call from `object`'s __bases__, which PyType_Ready made
+ * PyTuple_New(0) and which no one can assign (a static type).  Borrowed. */
+static inline PyObject *
+kr_no_args(void)
+{
+    return PyBaseObject_Type.tp_bases;
+}
+
+/* `noargs`: args is the empty tuple and kwds NULL.  (Values are read
+ * again after the calls out rather than kept: fewer registers to save on
+ * the common path.) */
+Py_ALWAYS_INLINE static inline PyObject *
+kr_type_construct(PyTypeObject *type, PyObject *args, PyObject *kwds, int noargs)
+{
+    if (_Py_unlikely(type->tp_new == NULL)) {
+        PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
+        return NULL;
+    }
+    PyObject *obj = type->tp_new(type, args, kwds);
+    PyThreadState *ts = kr_tstate_get();
+    if (_Py_unlikely((obj != NULL) != (ts->curexc == NULL))) {
+        obj = _Py_CheckFunctionResult(ts, (PyObject *)type, obj, NULL);
+        if (obj == NULL)
+            return NULL;
+    }
+    else if (obj == NULL) {
+        return NULL;
+    }
+    /* __new__ may return an object of another class: then no __init__. */
+    PyTypeObject *objtype = Py_TYPE(obj);
+    if (objtype != type && !PyType_IsSubtype(objtype, type))
+        return obj;
+    initproc init = objtype->tp_init;
+    if (init == NULL || (noargs && init == kr_object_init))
+        return obj;
+    if (init(obj, noargs ? kr_no_args() : args, kwds) < 0) {
+        Py_DECREF(obj);
+        return NULL;
+    }
+    return obj;
+}
+
 static PyObject *
 type_call(PyObject *self, PyObject *args, PyObject *kwds)
 {
@@ -1100,37 +1165,67 @@ type_call(PyObject *self, PyObject *args, PyObject *kwds)
             return NULL;
         }
     }
-    if (type->tp_new == NULL) {
-        PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
+    return kr_type_construct(type, args, kwds, 0);
+}
+
+/* The tp_call path with the tuple built here, one layer shorter than
+ * _PyObject_MakeTpCall. */
+static Py_NO_INLINE PyObject *
+kr_type_call_positional(PyTypeObject *type, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *argstuple = _PyTuple_FromArray(args, nargs);
+    if (argstuple == NULL)
         return NULL;
+    PyObject *res = NULL;
+    PyThreadState *ts = kr_tstate_get();
+    if (kr_call_enter(ts) == 0) {
+        res = kr_type_construct(type, argstuple, NULL, 0);
+        kr_call_leave(ts);
     }
-    PyObject *obj = type->tp_new(type, args, kwds);
-    obj = _Py_CheckFunctionResult(NULL, self, obj, NULL);
-    if (obj == NULL)
+    Py_DECREF(argstuple);
+    return res;
+}
+
+PyObject *
+kr_type_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+                   PyObject *kwnames)
+{
+    PyTypeObject *type = (PyTypeObject *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    /* The metaclass may override __call__ (a C metatype that keeps the
+     * vectorcall flag).  (`type` itself never comes here: type_vectorcall
+     * is its own.) */
+    if ((kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0) ||
+        Py_TYPE(type)->tp_call != type_call)
+        return _PyObject_MakeTpCall(NULL, callable, args, nargs, kwnames);
+    if (nargs != 0)
+        return kr_type_call_positional(type, args, nargs);
+    if (kr_call_enter(kr_tstate_get()) < 0)
         return NULL;
-    /* __new__ may return an object of another class: then no __init__. */
-    if (!PyObject_TypeCheck(obj, type))
-        return obj;
-    type = Py_TYPE(obj);
-    if (type->tp_init != NULL) {
-        int res = type->tp_init(obj, args, kwds);
-        if (res < 0) {
-            Py_DECREF(obj);
+    PyObject *res = kr_type_construct(type, kr_no_args(), NULL, 1);
+    kr_call_leave(kr_tstate_get());
+    return res;
+}
+
+/* `type`'s own vectorcall: type(x) without building a tuple. */
+static PyObject *
+type_vectorcall(PyObject *metatype, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs == 1 && metatype == (PyObject *)&PyType_Type) {
+        if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0) {
+            PyErr_SetString(PyExc_TypeError, "type() takes no keyword arguments");
             return NULL;
         }
-        if (res != 0) {
-            PyErr_Format(PyExc_SystemError, "__init__ returned %d", res);
-            Py_DECREF(obj);
-            return NULL;
-        }
+        return Py_NewRef(Py_TYPE(args[0]));
     }
-    return obj;
+    return _PyObject_MakeTpCall(NULL, metatype, args, nargs, kwnames);
 }
 
 /* Calling a class whose metaclass is `type`.  The common case
  * (object.__new__ and an __init__ written in Python) runs without an
  * argument tuple: the instance is allocated and __init__ vectorcalled with
- * it prepended.  Anything else goes through type_call. */
+ * it prepended.  Anything else goes through kr_type_vectorcall. */
 static PyObject *
 kr_heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
                        PyObject *kwnames)
@@ -1149,7 +1244,7 @@ kr_heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
         !Py_IS_TYPE(type, &PyType_Type) ||
         (init = _PyType_Lookup(type, KR_ID(__init__))) == NULL ||
         !(Py_TYPE(init)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR))
-        return _PyObject_MakeTpCall(NULL, callable, args, nargs, kwnames);
+        return kr_type_vectorcall(callable, args, nargsf, kwnames);
     /* Hold __init__ before allocating: a collection run by the allocation
      * may execute code that changes the class. */
     Py_INCREF(init);
@@ -1426,6 +1521,7 @@ PyTypeObject PyType_Type = {
     .tp_repr = type_repr,
     .tp_as_number = &type_as_number,
     .tp_call = type_call,
+    .tp_vectorcall = type_vectorcall,
     .tp_getattro = type_getattro,
     .tp_setattro = type_setattro,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |

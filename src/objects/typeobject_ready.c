@@ -10,6 +10,7 @@
  * (owned by the types area) */
 #include "internal.h"
 #include "objects/types.h"
+#include "objects/instances.h"
 
 /* ---- filling tp_dict ---- */
 
@@ -262,6 +263,8 @@ kr_type_ready_impl(PyTypeObject *type)
         Py_SET_TYPE(type, Py_TYPE(base));
 
     if (type->tp_bases == NULL) {
+        /* (object's is the shared empty tuple, which calls of types
+         * without arguments pass along: typeobject.c, kr_no_args) */
         PyObject *bases = base == NULL ? PyTuple_New(0) : PyTuple_Pack(1, (PyObject *)base);
         if (bases == NULL)
             return -1;
@@ -359,6 +362,14 @@ PyType_Ready(PyTypeObject *type)
         return -1;
     }
     type->tp_flags = (type->tp_flags & ~Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
+    /* Not inherited: each type's own entry point for cls(...), which
+     * CPython 3.11 would leave to tp_call (typeobject.c says why), for the
+     * types of extensions (readied while a context runs).  The runtime's
+     * own static types keep tp_call alone: C code calls them (exceptions
+     * above all) through PyObject_Call, which prefers a vectorcall and
+     * would convert its tuple and dict there and back. */
+    if (type->tp_vectorcall == NULL && kr_context_get() != NULL)
+        type->tp_vectorcall = kr_type_vectorcall;
     if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE))
         kr_type_assign_version(type);
     return 0;

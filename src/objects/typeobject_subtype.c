@@ -9,9 +9,11 @@
  * (owned by the types area) */
 #include "internal.h"
 #include "objects/types.h"
+#include "objects/instances.h"
 
-PyObject *
-PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
+/* Variable-size types: calloc, item count, tracking for GC ones. */
+static Py_NO_INLINE PyObject *
+kr_generic_alloc_var(PyTypeObject *type, Py_ssize_t nitems)
 {
     /* One spare item, as CPython: some variable-size types write a
      * sentinel past their last item. */
@@ -27,12 +29,31 @@ PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
         if (obj == NULL)
             return PyErr_NoMemory();
     }
-    if (type->tp_itemsize == 0)
-        PyObject_Init(obj, type);
-    else
-        PyObject_InitVar((PyVarObject *)obj, type, nitems);
+    kr_instance_init(obj, type);
+    Py_SET_SIZE((PyVarObject *)obj, nitems);
     if (type->tp_flags & Py_TPFLAGS_HAVE_GC)
         PyObject_GC_Track(obj);
+    return obj;
+}
+
+/* The common extension object (the shape of every `cls()` of such a type)
+ * has a fixed size: a plain allocation cleared in place, or for a GC type
+ * one call that also tracks it. */
+PyObject *
+PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
+{
+    if (_Py_unlikely(type->tp_itemsize != 0))
+        return kr_generic_alloc_var(type, nitems);
+    if (type->tp_flags & Py_TPFLAGS_HAVE_GC)
+        return kr_gc_new_instance(type, _Py_SIZE_ROUND_UP((size_t)type->tp_basicsize,
+                                                          SIZEOF_VOID_P));
+    PyObject *obj = PyObject_Malloc(_Py_SIZE_ROUND_UP((size_t)type->tp_basicsize, SIZEOF_VOID_P));
+    if (obj == NULL)
+        return PyErr_NoMemory();
+    /* (the size read again: cheaper than keeping it across the call) */
+    size_t size = _Py_SIZE_ROUND_UP((size_t)type->tp_basicsize, SIZEOF_VOID_P);
+    kr_instance_clear(obj, size);
+    kr_instance_init(obj, type);
     return obj;
 }
 
@@ -123,6 +144,17 @@ kr_subtype_clear(PyObject *self)
     return 0;
 }
 
+/* Does self have weak references in the list the class added (not one
+ * its C base manages)?  Checked before calling PyObject_ClearWeakRefs:
+ * an instance nobody made a weak reference to, the usual case, then costs
+ * a load rather than a call. */
+static inline int
+kr_has_own_weakrefs(PyTypeObject *type, PyTypeObject *base, PyObject *self)
+{
+    return type->tp_weaklistoffset && !base->tp_weaklistoffset &&
+           *(PyObject **)((char *)self + type->tp_weaklistoffset) != NULL;
+}
+
 void
 kr_subtype_dealloc(PyObject *self)
 {
@@ -172,7 +204,7 @@ kr_subtype_dealloc(PyObject *self)
             goto endlabel;   /* resurrected */
         PyObject_GC_UnTrack(self);
     }
-    if (type->tp_weaklistoffset && !base->tp_weaklistoffset)
+    if (kr_has_own_weakrefs(type, base, self))
         PyObject_ClearWeakRefs(self);
     if (type->tp_del) {
         PyObject_GC_Track(self);
@@ -181,12 +213,8 @@ kr_subtype_dealloc(PyObject *self)
             goto endlabel;
         PyObject_GC_UnTrack(self);
     }
-    if (has_finalizer && type->tp_weaklistoffset && !base->tp_weaklistoffset) {
-        /* The finalizer may have made new weak references. */
-        PyObject **list = (PyObject **)((char *)self + type->tp_weaklistoffset);
-        if (*list != NULL)
-            PyObject_ClearWeakRefs(self);
-    }
+    if (has_finalizer && kr_has_own_weakrefs(type, base, self))
+        PyObject_ClearWeakRefs(self);   /* the finalizer made new ones */
 
     base = type;
     while ((basedealloc = base->tp_dealloc) == kr_subtype_dealloc) {

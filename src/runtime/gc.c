@@ -23,6 +23,7 @@
  * afterwards), so no field of the objects themselves is borrowed. */
 #include "internal.h"
 #include "runtime/runtime.h"
+#include "objects/instances.h"
 
 #define AS_GC(o) ((PyGC_Head *)(o) - 1)
 #define FROM_GC(g) ((PyObject *)((PyGC_Head *)(g) + 1))
@@ -112,11 +113,9 @@ int PyObject_IS_GC(PyObject *obj)
     return PyType_IS_GC(tp) && (tp->tp_is_gc == NULL || tp->tp_is_gc(obj));
 }
 
-static void maybe_collect(kr_gc_state *gc)
+static Py_NO_INLINE void maybe_collect(kr_gc_state *gc)
 {
     if (!gc->enabled || gc->collecting || gc->gens[0].threshold == 0)
-        return;
-    if (gc->gens[0].count <= gc->gens[0].threshold)
         return;
     if (PyErr_Occurred())
         return;
@@ -131,6 +130,14 @@ static void maybe_collect(kr_gc_state *gc)
     }
 }
 
+/* One more GC allocation; past generation 0's threshold, perhaps a
+ * collection (the common case is the increment and one compare). */
+static inline void count_allocation(kr_gc_state *gc)
+{
+    if (++gc->gens[0].count > gc->gens[0].threshold)
+        maybe_collect(gc);
+}
+
 static PyObject *gc_alloc(size_t basicsize, int zero)
 {
     if (basicsize > (size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head))
@@ -142,11 +149,35 @@ static PyObject *gc_alloc(size_t basicsize, int zero)
     g->_gc_next = 0;
     g->_gc_prev = 0;
     kr_gc_state *gc = cur_gc();
-    if (gc != NULL) {
-        gc->gens[0].count++;
-        maybe_collect(gc);
-    }
+    if (gc != NULL)
+        count_allocation(gc);
     return FROM_GC(g);
+}
+
+/* PyType_GenericAlloc's path for fixed-size GC types (objects/instances.h):
+ * allocation, counting and tracking in one call, one look-up of the
+ * context. */
+PyObject *kr_gc_new_instance(PyTypeObject *type, size_t size)
+{
+    if (size > (size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head))
+        return PyErr_NoMemory();
+    size_t n = sizeof(PyGC_Head) + size;
+    PyGC_Head *g = PyObject_Malloc(n);
+    if (g == NULL)
+        return PyErr_NoMemory();
+    kr_instance_clear(g, n);
+    PyObject *op = FROM_GC(g);
+    kr_instance_init(op, type);
+    kr_gc_state *gc = cur_gc();
+    if (gc != NULL) {
+        /* Counted and collected as gc_alloc does, while the instance is
+         * still invisible to the collector; then tracked, as
+         * PyObject_GC_Track would (the context exists, the object is
+         * new: its checks cannot fail). */
+        count_allocation(gc);
+        list_append(g, &gc->gens[0].head);
+    }
+    return op;
 }
 
 PyObject *_PyObject_GC_Malloc(size_t size) { return gc_alloc(size, 0); }
