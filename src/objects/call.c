@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "objects/types.h"
 #include "objects/call_internal.h"
+#include "objects/instances.h"
 
 /* Small arrays on the C stack avoid allocation for common arities. */
 #define KR_SMALL_STACK 8
@@ -235,7 +236,11 @@ PyVectorcall_Call(PyObject *callable, PyObject *tuple, PyObject *kwargs)
 PyObject *
 _PyObject_Call(PyThreadState *tstate, PyObject *callable, PyObject *args, PyObject *kwargs)
 {
-    if (kr_vectorcall_func(callable) != NULL)
+    /* (a class called with a tuple and a dict goes to type.__call__,
+     * which takes them as they are, rather than through its vectorcall,
+     * which would want them spread out and then pack them again) */
+    vectorcallfunc vf = kr_vectorcall_func(callable);
+    if (vf != NULL && vf != kr_type_vectorcall)
         return PyVectorcall_Call(callable, args, kwargs);
     ternaryfunc call = Py_TYPE(callable)->tp_call;
     if (call == NULL) {

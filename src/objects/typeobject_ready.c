@@ -364,11 +364,9 @@ PyType_Ready(PyTypeObject *type)
     type->tp_flags = (type->tp_flags & ~Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
     /* Not inherited: each type's own entry point for cls(...), which
      * CPython 3.11 would leave to tp_call (typeobject.c says why), for the
-     * types of extensions (readied while a context runs).  The runtime's
-     * own static types keep tp_call alone: C code calls them (exceptions
-     * above all) through PyObject_Call, which prefers a vectorcall and
-     * would convert its tuple and dict there and back. */
-    if (type->tp_vectorcall == NULL && kr_context_get() != NULL)
+     * types of extensions and the runtime's own types alike
+     * (_PyObject_Call sends a tuple and dict to tp_call, not here). */
+    if (type->tp_vectorcall == NULL)
         type->tp_vectorcall = kr_type_vectorcall;
     if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE))
         kr_type_assign_version(type);
