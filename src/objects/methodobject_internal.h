@@ -18,8 +18,9 @@ PyObject *kr_cfunc_invoke(PyObject *func, PyMethodDef *ml, PyObject *self, PyTyp
  * flags without METH_COEXIST, already checked by the caller to be one of
  * METH_NOARGS (nargs 0), METH_O (nargs 1), METH_FASTCALL, with or without
  * METH_KEYWORDS, or METH_VARARGS, with or without METH_KEYWORDS), with no
- * keyword arguments.  Counts one level of C recursion and applies
- * CPython's result check.  Forced inline so that the interpreter's
+ * keyword arguments.  Applies CPython's result check, and counts one level
+ * of C recursion except for the METH_FASTCALL conventions (CPython checks
+ * every call that is not a vectorcall, and METH_FASTCALL is one).  Forced inline so that the interpreter's
  * specialised call instructions, which pass a constant `flags`, compile
  * to the one branch they need.  New reference, or NULL with an exception
  * set. */
@@ -27,7 +28,8 @@ Py_ALWAYS_INLINE static inline PyObject *
 kr_cfunc_call_as(PyThreadState *ts, int flags, PyObject *callable, PyMethodDef *ml,
                  PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (kr_call_enter(ts) < 0)
+    int counted = !(flags & METH_FASTCALL);
+    if (counted && kr_call_enter(ts) < 0)
         return NULL;
     PyObject *res;
     if (flags == METH_FASTCALL) {
@@ -50,7 +52,8 @@ kr_cfunc_call_as(PyThreadState *ts, int flags, PyObject *callable, PyMethodDef *
     else {
         res = ml->ml_meth(self, flags == METH_O ? args[0] : NULL);
     }
-    kr_call_leave(ts);
+    if (counted)
+        kr_call_leave(ts);
     if (_Py_likely((res != NULL) == (ts->curexc == NULL)))
         return res;
     return _Py_CheckFunctionResult(ts, callable, res, NULL);
