@@ -181,17 +181,19 @@ kr_find_empty_slot(PyDictKeysObject *dk, Py_hash_t hash)
     return i;
 }
 
-/* Lookup in a table of exact-str keys by an exact str: identity, then
- * hash and content; no Python code runs. */
-static Py_ssize_t
-kr_lookup_str_table(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash)
+/* The probe loop of kr_lookup_str_table; `narrow` (a constant at each
+ * use) says the index has one-byte entries, which is every table of
+ * fewer than 128 slots: the loop then reads them without kr_dk_get_index's
+ * width test. */
+static Py_ALWAYS_INLINE inline Py_ssize_t
+kr_lookup_str_probe(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash, int narrow)
 {
     kr_dictentry *ep0 = kr_dk_entries(dk);
     size_t mask = ((size_t)1 << dk->dk_log2_size) - 1;
     size_t perturb = (size_t)hash;
     size_t i = (size_t)hash & mask;
     for (;;) {
-        Py_ssize_t ix = kr_dk_get_index(dk, i);
+        Py_ssize_t ix = narrow ? ((const int8_t *)dk->dk_indices)[i] : kr_dk_get_index(dk, i);
         if (ix >= 0) {
             kr_dictentry *ep = &ep0[ix];
             if (ep->me_key == key ||
@@ -204,6 +206,17 @@ kr_lookup_str_table(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash)
         perturb >>= KR_PERTURB_SHIFT;
         i = mask & (i * 5 + perturb + 1);
     }
+}
+
+/* Lookup in a table of exact-str keys by an exact str: identity, then
+ * hash and content; no Python code runs.  Inline: it is the look-up of
+ * every attribute, global and keyword. */
+static Py_ALWAYS_INLINE inline Py_ssize_t
+kr_lookup_str_table(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash)
+{
+    if (dk->dk_log2_size < 8)
+        return kr_lookup_str_probe(dk, key, hash, 1);
+    return kr_lookup_str_probe(dk, key, hash, 0);
 }
 
 Py_ssize_t

@@ -182,19 +182,13 @@ kr_find_name_in_mro(PyTypeObject *type, PyObject *name, int *error)
     return res;
 }
 
-PyObject *
-_PyType_Lookup(PyTypeObject *type, PyObject *name)
+/* _PyType_Lookup past a cache miss: walks the MRO and fills the entry.
+ * Out of line so that the hit path, which runs for nearly every
+ * attribute look-up, needs no saved registers. */
+static Py_NO_INLINE PyObject *
+kr_type_lookup_miss(PyTypeObject *type, PyObject *name, struct kr_context *ctx, int cacheable,
+                    unsigned int h)
 {
-    struct kr_context *ctx = kr_context_get();
-    unsigned int h = 0;
-    int cacheable = ctx != NULL && PyUnicode_CheckExact(name) &&
-                    (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG);
-    if (cacheable) {
-        h = kr_mcache_hash(type->tp_version_tag, name);
-        struct kr_mcache_entry *e = &ctx->types.mcache[h];
-        if (e->version == type->tp_version_tag && e->name == name)
-            return e->value;
-    }
     int error;
     PyObject *res = kr_find_name_in_mro(type, name, &error);
     if (error) {
@@ -214,6 +208,22 @@ _PyType_Lookup(PyTypeObject *type, PyObject *name)
         e->value = res;
     }
     return res;
+}
+
+PyObject *
+_PyType_Lookup(PyTypeObject *type, PyObject *name)
+{
+    struct kr_context *ctx = kr_context_get();
+    int cacheable = ctx != NULL && PyUnicode_CheckExact(name) &&
+                    (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG);
+    unsigned int h = 0;
+    if (cacheable) {
+        h = kr_mcache_hash(type->tp_version_tag, name);
+        struct kr_mcache_entry *e = &ctx->types.mcache[h];
+        if (e->version == type->tp_version_tag && e->name == name)
+            return e->value;
+    }
+    return kr_type_lookup_miss(type, name, ctx, cacheable, h);
 }
 
 PyObject *
