@@ -1870,35 +1870,20 @@ dispatch_op:
         DISPATCH(); \
     } while (0)
 
-    TARGET(BINARY_OP_ADD_INT) {
-        SKIP_CACHE(BINARY_OP);
-        INT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
-        BINARY_RESULT(kr_long_from_long_fast(a + b));
+/* A BINARY_OP form: OPERANDS checks and reads a and b, `make` builds the
+ * result from `expr`. */
+#define BINARY_FORM(OPERANDS, make, expr) \
+    { \
+        SKIP_CACHE(BINARY_OP); \
+        OPERANDS(a, b, binary_op_generic, BINARY_OP); \
+        BINARY_RESULT(make(expr)); \
     }
 
-    TARGET(BINARY_OP_SUBTRACT_INT) {
-        SKIP_CACHE(BINARY_OP);
-        INT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
-        BINARY_RESULT(kr_long_from_long_fast(a - b));
-    }
-
-    TARGET(BINARY_OP_ADD_FLOAT) {
-        SKIP_CACHE(BINARY_OP);
-        FLOAT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
-        BINARY_RESULT(PyFloat_FromDouble(a + b));
-    }
-
-    TARGET(BINARY_OP_SUBTRACT_FLOAT) {
-        SKIP_CACHE(BINARY_OP);
-        FLOAT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
-        BINARY_RESULT(PyFloat_FromDouble(a - b));
-    }
-
-    TARGET(BINARY_OP_MULTIPLY_FLOAT) {
-        SKIP_CACHE(BINARY_OP);
-        FLOAT_OPERANDS(a, b, binary_op_generic, BINARY_OP);
-        BINARY_RESULT(PyFloat_FromDouble(a * b));
-    }
+    TARGET(BINARY_OP_ADD_INT) BINARY_FORM(INT_OPERANDS, kr_long_from_long_fast, a + b)
+    TARGET(BINARY_OP_SUBTRACT_INT) BINARY_FORM(INT_OPERANDS, kr_long_from_long_fast, a - b)
+    TARGET(BINARY_OP_ADD_FLOAT) BINARY_FORM(FLOAT_OPERANDS, PyFloat_FromDouble, a + b)
+    TARGET(BINARY_OP_SUBTRACT_FLOAT) BINARY_FORM(FLOAT_OPERANDS, PyFloat_FromDouble, a - b)
+    TARGET(BINARY_OP_MULTIPLY_FLOAT) BINARY_FORM(FLOAT_OPERANDS, PyFloat_FromDouble, a * b)
 
 /* COMPARE_OP's argument is Py_LT..Py_GE. */
 #define COMPARE_RESULT(a, b) \

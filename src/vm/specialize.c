@@ -32,6 +32,16 @@ static int kr_specialize_cfunc_form(int flags, Py_ssize_t nargs, int descr)
     }
 }
 
+/* The end of an adaptive site's decision: the form `op`, or (op < 0)
+ * the generic form for KR_SPECIALIZE_BACKOFF more runs. */
+static void kr_specialize_adaptive(kr_word *instr, int op)
+{
+    if (op >= 0)
+        kr_specialize_set(instr, op);
+    else
+        instr[1] = KR_SPECIALIZE_BACKOFF;
+}
+
 void kr_specialize_call(kr_word *instr, PyObject *callable, PyObject *const *args, int total,
                         PyObject *kwnames, int method_layout)
 {
@@ -56,10 +66,7 @@ void kr_specialize_call(kr_word *instr, PyObject *callable, PyObject *const *arg
         PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
         op = kr_specialize_cfunc_form(ml->ml_flags & ~METH_COEXIST, total - 1, 1);
     }
-    if (op >= 0)
-        kr_specialize_set(instr, op);
-    else
-        instr[1] = KR_SPECIALIZE_BACKOFF;
+    kr_specialize_adaptive(instr, op);
 }
 
 void kr_specialize_binary_op(kr_word *instr, PyObject *l, PyObject *r)
@@ -78,10 +85,7 @@ void kr_specialize_binary_op(kr_word *instr, PyObject *l, PyObject *r)
         case KR_NB_MULTIPLY: case KR_NB_INPLACE_MULTIPLY: op = BINARY_OP_MULTIPLY_FLOAT; break;
         }
     }
-    if (op >= 0)
-        kr_specialize_set(instr, op);
-    else
-        instr[1] = KR_SPECIALIZE_BACKOFF;
+    kr_specialize_adaptive(instr, op);
 }
 
 void kr_specialize_compare_op(kr_word *instr, PyObject *l, PyObject *r)
@@ -91,8 +95,5 @@ void kr_specialize_compare_op(kr_word *instr, PyObject *l, PyObject *r)
         op = COMPARE_OP_INT;
     else if (PyFloat_CheckExact(l) && PyFloat_CheckExact(r))
         op = COMPARE_OP_FLOAT;
-    if (op >= 0)
-        kr_specialize_set(instr, op);
-    else
-        instr[1] = KR_SPECIALIZE_BACKOFF;
+    kr_specialize_adaptive(instr, op);
 }
