@@ -17,6 +17,15 @@ int kr_containers_ready_types(void);
 /* Empties the current context's free lists (context tear-down, gc). */
 void kr_containers_clear_freelists(void);
 void kr_tuple_clear_freelist(void);
+
+/* The empty tuple: immortal, shared by every context, never written
+ * (borrowed; KR_EMPTY_TUPLE needs no INCREF). */
+typedef struct {
+    _Alignas(16) uintptr_t gc_pad[2];
+    PyTupleObject ob;
+} kr_static_tuple;
+extern kr_static_tuple kr_empty_tuple;
+#define KR_EMPTY_TUPLE ((PyObject *)&kr_empty_tuple.ob)
 void kr_list_clear_freelist(void);
 void kr_dict_clear_freelist(void);
 

@@ -12,17 +12,13 @@
 #include "objects/indexiter.h"
 #include "runtime/alloc.h"
 
-/* The empty tuple: immortal, shared by every context.  The zeroed words in
- * front stand where a GC header would be, so a collector that looks there
- * sees an untracked object. */
-static struct {
-    _Alignas(16) uintptr_t gc_pad[2];
-    PyTupleObject ob;
-} kr_empty_tuple = {
+/* The empty tuple (containers.h).  The zeroed words in front stand where
+ * a GC header would be, so a collector that looks there sees an
+ * untracked object. */
+kr_static_tuple kr_empty_tuple = {
     {0, 0},
     {PyVarObject_HEAD_INIT(&PyTuple_Type, 0) {NULL}},
 };
-#define KR_EMPTY_TUPLE ((PyObject *)&kr_empty_tuple.ob)
 
 /* The free lists are off under AddressSanitizer, so that it sees every
  * tuple's memory freed and reused (alloc.h). */

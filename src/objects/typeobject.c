@@ -8,6 +8,7 @@
  * typeobject_slots.c, MRO in typeobject_mro.c.
  * (owned by the types area) */
 #include "internal.h"
+#include "objects/containers.h"
 #include "objects/types.h"
 #include "objects/instances.h"
 #include "objects/call_internal.h"
@@ -1109,13 +1110,12 @@ type_init(PyObject *cls, PyObject *args, PyObject *kwds)
 
 static PyObject *type_call(PyObject *self, PyObject *args, PyObject *kwds);
 
-/* The arguments of a call without any: the immortal empty tuple, read
- * without a call from `object`'s __bases__, which PyType_Ready made
- * PyTuple_New(0) and which no one can assign (a static type).  Borrowed. */
+/* The arguments of a call without any: the immortal empty tuple.
+ * Borrowed. */
 static inline PyObject *
 kr_no_args(void)
 {
-    return PyBaseObject_Type.tp_bases;
+    return KR_EMPTY_TUPLE;
 }
 
 /* `noargs`: args is the empty tuple and kwds NULL.  (Values are read
