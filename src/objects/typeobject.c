@@ -1110,14 +1110,6 @@ type_init(PyObject *cls, PyObject *args, PyObject *kwds)
 
 static PyObject *type_call(PyObject *self, PyObject *args, PyObject *kwds);
 
-/* The arguments of a call without any: the immortal empty tuple.
- * Borrowed. */
-static inline PyObject *
-kr_no_args(void)
-{
-    return KR_EMPTY_TUPLE;
-}
-
 /* `noargs`: args is the empty tuple and kwds NULL.  (Values are read
  * again after the calls out rather than kept: fewer registers to save on
  * the common path.) */
@@ -1145,7 +1137,7 @@ kr_type_construct(PyTypeObject *type, PyObject *args, PyObject *kwds, int noargs
     initproc init = objtype->tp_init;
     if (init == NULL || (noargs && init == kr_object_init))
         return obj;
-    if (init(obj, noargs ? kr_no_args() : args, kwds) < 0) {
+    if (init(obj, noargs ? KR_EMPTY_TUPLE : args, kwds) < 0) {
         Py_DECREF(obj);
         return NULL;
     }
@@ -1202,7 +1194,7 @@ kr_type_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
         return kr_type_call_positional(type, args, nargs);
     if (kr_call_enter(kr_tstate_get()) < 0)
         return NULL;
-    PyObject *res = kr_type_construct(type, kr_no_args(), NULL, 1);
+    PyObject *res = kr_type_construct(type, KR_EMPTY_TUPLE, NULL, 1);
     kr_call_leave(kr_tstate_get());
     return res;
 }

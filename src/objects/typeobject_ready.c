@@ -263,8 +263,6 @@ kr_type_ready_impl(PyTypeObject *type)
         Py_SET_TYPE(type, Py_TYPE(base));
 
     if (type->tp_bases == NULL) {
-        /* (object's is the shared empty tuple, which calls of types
-         * without arguments pass along: typeobject.c, kr_no_args) */
         PyObject *bases = base == NULL ? PyTuple_New(0) : PyTuple_Pack(1, (PyObject *)base);
         if (bases == NULL)
             return -1;

@@ -297,67 +297,64 @@ static void kr_ceval_attr_cache_fill(PyTypeObject *tp, PyObject *name, kr_word *
         cache[0] = tp->tp_version_tag;
 }
 
-/* The instance-dict read of LOAD_ATTR: word 1 of the cache, when even
- * and non-zero, is a hint, (entry index + 1) * 2, where the name was found
- * last time; instances of one class usually store their attributes in the
- * same order, so the hint mostly hits and skips the hash probe (CPython
- * 3.10's LOAD_ATTR_WITH_HINT).  A miss looks up normally and records the
- * new index.  New reference, or NULL (with an error set only on error). */
-static inline PyObject *kr_ceval_instance_dict_get(PyDictObject *mp, PyObject *name, kr_word *hintp)
+/* Where `name` is in the instance dict mp, for LOAD_ATTR and STORE_ATTR:
+ * word 1 of the site's cache, when even and non-zero, is a hint,
+ * (entry index + 1) * 2, where the name was found last time; instances
+ * of one class usually store their attributes in the same order, so the
+ * hint mostly hits and skips the hash probe (CPython 3.10's
+ * LOAD_ATTR_WITH_HINT).  A miss looks up normally and records the new
+ * index.  The entry index; KR_DKIX_EMPTY when absent; KR_DKIX_ERROR with
+ * an exception set (a key's __eq__ raised). */
+static inline Py_ssize_t kr_ceval_instance_dict_index(PyDictObject *mp, PyObject *name,
+                                                      kr_word *hintp)
 {
     PyDictKeysObject *dk = mp->ma_keys;
     kr_word hint = *hintp >> 1;
-    if (hint != 0 && (Py_ssize_t)(hint - 1) < dk->dk_nentries) {
-        kr_dictentry *ep = &kr_dk_entries(dk)[hint - 1];
-        if (ep->me_key == name && ep->me_value != NULL)
-            return Py_NewRef(ep->me_value);
-    }
+    if (hint != 0 && (Py_ssize_t)(hint - 1) < dk->dk_nentries
+        && kr_dk_entries(dk)[hint - 1].me_key == name)
+        return (Py_ssize_t)hint - 1;
     Py_hash_t hash = kr_dict_hash(name);
     if (hash == -1)
-        return NULL;
-    PyObject *value;
-    Py_ssize_t ix = kr_dict_lookup(mp, name, hash, &value);
-    if (ix == KR_DKIX_ERROR)
-        return NULL;
-    if (ix < 0 || value == NULL)
-        return NULL;
-    if (ix < 0x3fffffff)
+        return KR_DKIX_ERROR;
+    PyObject *unused;
+    Py_ssize_t ix = kr_dict_lookup(mp, name, hash, &unused);
+    if (ix >= 0 && ix < 0x3fffffff)
         *hintp = (kr_word)(ix + 1) << 1;
-    return Py_NewRef(value);
+    return ix;
+}
+
+/* LOAD_ATTR's instance-dict read.  New reference, or NULL (with an error
+ * set only on error). */
+static inline PyObject *kr_ceval_instance_dict_get(PyDictObject *mp, PyObject *name, kr_word *hintp)
+{
+    Py_ssize_t ix = kr_ceval_instance_dict_index(mp, name, hintp);
+    if (ix < 0)
+        return NULL;
+    /* (re-read: a key's __eq__ may have replaced the table) */
+    return Py_XNewRef(kr_dk_entries(mp->ma_keys)[ix].me_value);
 }
 
 /* STORE_ATTR's instance-dict write when the name is already there (the
  * common case: attributes set in __init__, then updated): the entry's
- * value is replaced in place, found through the site's hint as in
- * kr_ceval_instance_dict_get.  Steals v and returns 1; returns 0, having
+ * value is replaced in place.  Steals v and returns 1; returns 0, having
  * done nothing, when the name is absent or the dict has keys other than
- * strs (whose __eq__ could run), for PyDict_SetItem to do the rest. */
+ * strs (whose __eq__ could run twice, here and in PyDict_SetItem), for
+ * PyDict_SetItem to do the rest. */
 static inline int kr_ceval_instance_dict_replace(PyDictObject *mp, PyObject *name, PyObject *v,
                                                  kr_word *hintp)
 {
-    PyDictKeysObject *dk = mp->ma_keys;
-    kr_word hint = *hintp >> 1;
-    Py_ssize_t ix;
-    if (hint != 0 && (Py_ssize_t)(hint - 1) < dk->dk_nentries
-        && kr_dk_entries(dk)[hint - 1].me_key == name) {
-        ix = (Py_ssize_t)hint - 1;
-    } else {
-        PyObject *unused;
-        if (!dk->dk_str_only)
-            return 0;
-        ix = kr_dict_lookup(mp, name, kr_dict_hash(name), &unused);
-        if (ix < 0)
-            return 0;
-    }
-    kr_dictentry *ep = &kr_dk_entries(dk)[ix];
+    if (!mp->ma_keys->dk_str_only)
+        return 0;
+    Py_ssize_t ix = kr_ceval_instance_dict_index(mp, name, hintp);
+    if (ix < 0)
+        return 0;
+    kr_dictentry *ep = &kr_dk_entries(mp->ma_keys)[ix];
     PyObject *old = ep->me_value;
     if (old == NULL)
         return 0;
     ep->me_value = v;
     if (old != v)
         kr_dict_bump_version(mp);
-    if (ix < 0x3fffffff)
-        *hintp = (kr_word)(ix + 1) << 1;
     Py_DECREF(old);
     return 1;
 }

@@ -677,15 +677,8 @@ static PyObject *buffered_iternext(PyObject *op)
     PyObject *line;
     if (Py_IS_TYPE(op, &PyBufferedReader_Type) || Py_IS_TYPE(op, &PyBufferedRandom_Type))
         line = readline_impl(self, -1);
-    else {
-        line = PyObject_CallMethodNoArgs(op, KR_ID(readline));
-        if (line != NULL && !PyBytes_Check(line)) {
-            PyErr_Format(PyExc_OSError, "readline() should have returned a bytes object, not '%.200s'",
-                         Py_TYPE(line)->tp_name);
-            Py_DECREF(line);
-            return NULL;
-        }
-    }
+    else
+        line = kr_io_call_readline(op, 0);
     if (line == NULL)
         return NULL;
     if (PyBytes_GET_SIZE(line) == 0) {

@@ -74,6 +74,11 @@ int kr_iobase_clear(PyObject *self);
  * close error chained to it.  New reference (None), or NULL. */
 PyObject *kr_io_flush_and_close_inner(PyObject *self, PyObject *inner);
 
+/* __next__ of a stream whose subclass may override readline():
+ * self.readline(), which must return str (text) or bytes, as CPython
+ * checks.  New reference, or NULL. */
+PyObject *kr_io_call_readline(PyObject *self, int text);
+
 /* The position and dict items of BytesIO/StringIO __setstate__, with the
  * messages (formats taking the offending type's name) each class uses. */
 int kr_io_restore_pos_dict(PyObject *posobj, const char *pos_msg, PyObject *dict,

@@ -90,6 +90,18 @@ static PyObject *iobase_flush(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+PyObject *kr_io_call_readline(PyObject *self, int text)
+{
+    PyObject *line = PyObject_CallMethodNoArgs(self, KR_ID(readline));
+    if (line != NULL && !(text ? PyUnicode_Check(line) : PyBytes_Check(line))) {
+        PyErr_Format(PyExc_OSError, "readline() should have returned a %s object, not '%.200s'",
+                     text ? "str" : "bytes", Py_TYPE(line)->tp_name);
+        Py_DECREF(line);
+        return NULL;
+    }
+    return line;
+}
+
 PyObject *kr_io_flush_and_close_inner(PyObject *self, PyObject *inner)
 {
     PyObject *res = PyObject_CallMethodNoArgs(self, KR_ID(flush));

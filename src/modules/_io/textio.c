@@ -1251,15 +1251,8 @@ static PyObject *textio_iternext(PyObject *op)
     PyObject *line;
     if (Py_IS_TYPE(op, &PyTextIOWrapper_Type))
         line = readline_impl(self, -1);
-    else {
-        line = PyObject_CallMethodNoArgs(op, KR_ID(readline));
-        if (line != NULL && !PyUnicode_Check(line)) {
-            PyErr_Format(PyExc_OSError, "readline() should have returned a str object, not '%.200s'",
-                         Py_TYPE(line)->tp_name);
-            Py_DECREF(line);
-            return NULL;
-        }
-    }
+    else
+        line = kr_io_call_readline(op, 1);
     if (line == NULL)
         return NULL;
     if (PyUnicode_GET_LENGTH(line) == 0) {
